@@ -1,0 +1,73 @@
+# PutRight: `make help` lists every target.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+
+# Find a Python 3.13 without relying on the caller's shell: a plain python3.13 on PATH,
+# then pyenv's shim (which only answers when told the version), then pyenv's folders.
+PYTHON313 := $(shell \
+  for c in python3.13 "env PYENV_VERSION=3.13.0 python3.13" \
+           $$HOME/.pyenv/versions/3.13*/bin/python3.13 /usr/local/bin/python3.13 /usr/bin/python3.13; do \
+    if $$c -c 'import sys; assert sys.version_info[:2] == (3, 13)' >/dev/null 2>&1; then echo "$$c"; break; fi; \
+  done)
+
+.PHONY: help venv install run serve migrate seed test lint fmt typecheck contracts migrations-check \
+        test-sqlite test-postgres bench clean
+
+help: ## List every target
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
+
+$(PY):
+	@if [ -z '$(PYTHON313)' ]; then \
+	  echo "PutRight needs Python 3.13 (Django 6.1). Install it (for example 'pyenv install 3.13' or your distribution's python3.13 package) and run make again."; \
+	  exit 1; fi
+	$(PYTHON313) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml constraints.txt | $(PY)
+	$(PY) -m pip install --quiet --upgrade pip==25.3
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev]'
+	@touch $@
+
+venv: $(VENV)/.installed ## Create .venv and install PutRight with its pinned dependencies
+
+install: venv
+
+migrate: venv ## Apply migrations to the embedded SQLite database
+	$(PY) manage.py migrate --noinput
+
+seed: migrate ## Load the demo council (only into an empty database)
+	$(PY) manage.py seed_demo --if-empty
+
+run: seed ## Create .venv, install, migrate, load demo data and serve on 127.0.0.1:8000
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+lint: venv ## ruff (lint and format check), mypy, import-linter contracts
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy putright config
+	$(BIN)/lint-imports
+
+fmt: venv ## Format and auto-fix the code
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+migrations-check: venv ## Fail if a model change has no migration
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+test-sqlite: venv ## pytest on SQLite, with coverage
+	$(BIN)/pytest -q -p no:cacheprovider --cov --cov-report=term:skip-covered --cov-report=xml:coverage-sqlite.xml
+
+test-postgres: venv ## pytest on PostgreSQL (DATABASE_URL, default the local server)
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -q -p no:cacheprovider --cov --cov-report=term:skip-covered --cov-report=xml:coverage-postgres.xml
+
+test: lint migrations-check test-sqlite test-postgres ## Lint, type-check, contracts, migrations check, pytest on SQLite and PostgreSQL
+
+bench: venv ## Policy-core benchmark (1,000,000 synthetic cases)
+	$(PY) bench/deadlines.py
+
+clean: ## Remove the virtualenv and local databases
+	rm -rf $(VENV) db.sqlite3* .coverage* coverage-*.xml

@@ -1,0 +1,14 @@
+"""pytest: SQLite by default, PostgreSQL when DATABASE_URL is set."""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import BASE_DIR, DATABASE_URL, DATABASES, sqlite_database
+
+if not DATABASE_URL:
+    DATABASES["default"] = sqlite_database(BASE_DIR / "test.sqlite3")
+else:
+    # One test database per run, so two runs on one server never trip over each other.
+    DATABASES["default"]["TEST"] = {"NAME": f"test_putright_{os.getpid()}"}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -1,0 +1,12 @@
+"""URL map: each app owns its own urls module."""
+
+from django.contrib import admin
+from django.urls import path
+
+from putright.core import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,1 @@
+"""PutRight: complaints and customer-feedback case management for UK councils."""

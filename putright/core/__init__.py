@@ -1,0 +1,1 @@
+"""Project-wide glue for Django: the policy core's configuration, the clock, the home page."""
