@@ -1,6 +1,18 @@
 from django.apps import AppConfig
+from django.core.exceptions import ImproperlyConfigured
+
+from putright.policy.errors import PolicyConfigError
 
 
 class CoreConfig(AppConfig):
     name = "putright.core"
     verbose_name = "PutRight"
+
+    def ready(self) -> None:
+        # Refuse to start on a broken policy configuration rather than compute wrong dates.
+        from putright.core.policy import policy_config
+
+        try:
+            policy_config()
+        except PolicyConfigError as exc:
+            raise ImproperlyConfigured(f"Policy configuration is broken: {exc}") from exc

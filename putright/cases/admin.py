@@ -1,0 +1,34 @@
+"""Reference data in the Django admin. Case work never happens here: it goes through the
+services, which ask the policy core and write the timeline."""
+
+from django.contrib import admin
+
+from putright.cases.models import LetterContact, Officer, Service, Team
+
+
+@admin.register(Service)
+class ServiceAdmin(admin.ModelAdmin[Service]):
+    list_display = ["name", "code", "process", "landlord_function", "is_active"]
+    list_filter = ["process", "landlord_function", "is_active"]
+    search_fields = ["name", "code"]
+    prepopulated_fields = {"code": ["name"]}
+
+
+@admin.register(Team)
+class TeamAdmin(admin.ModelAdmin[Team]):
+    list_display = ["name", "service"]
+    list_select_related = ["service"]
+    list_filter = ["service"]
+
+
+@admin.register(Officer)
+class OfficerAdmin(admin.ModelAdmin[Officer]):
+    list_display = ["name", "job_title", "team", "is_independent", "is_active"]
+    list_select_related = ["team"]
+    list_filter = ["is_independent", "is_active", "team__service"]
+    search_fields = ["name", "email"]
+
+
+@admin.register(LetterContact)
+class LetterContactAdmin(admin.ModelAdmin[LetterContact]):
+    list_display = ["name", "phone", "email", "is_current"]

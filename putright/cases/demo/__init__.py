@@ -1,0 +1,1 @@
+"""A believable demo council: services, teams, officers, personas and complaint texts."""

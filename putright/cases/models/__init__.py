@@ -1,0 +1,69 @@
+"""The case record (SPEC "The record of a case"). Models are thin: rules live in the policy
+core, writes in putright.cases.services, reads in putright.cases.selectors."""
+
+from putright.cases.models.case import Case, CaseLink, Contact, Representative
+from putright.cases.models.outcomes import (
+    ActionUpdate,
+    Attachment,
+    Correspondence,
+    LearningEntry,
+    OmbudsmanCase,
+    OmbudsmanOrder,
+    OutstandingAction,
+    Remedy,
+)
+from putright.cases.models.people import (
+    DisclosedDisability,
+    EqualityMonitoring,
+    Person,
+    ReasonableAdjustment,
+    Restriction,
+)
+from putright.cases.models.reference import LetterContact, Officer, Service, Team
+from putright.cases.models.stages import (
+    ChildrensRepresentation,
+    ComplaintDefinition,
+    ComplaintIssue,
+    Extension,
+    FrozenDecision,
+    Hold,
+    PanelReview,
+    ResponsePlan,
+    StageRecord,
+)
+from putright.cases.models.timeline import TimelineEvent, TimelineIsAppendOnly
+
+__all__ = [
+    "ActionUpdate",
+    "Attachment",
+    "Case",
+    "CaseLink",
+    "ChildrensRepresentation",
+    "ComplaintDefinition",
+    "ComplaintIssue",
+    "Contact",
+    "Correspondence",
+    "DisclosedDisability",
+    "EqualityMonitoring",
+    "Extension",
+    "FrozenDecision",
+    "Hold",
+    "LearningEntry",
+    "LetterContact",
+    "Officer",
+    "OmbudsmanCase",
+    "OmbudsmanOrder",
+    "OutstandingAction",
+    "PanelReview",
+    "Person",
+    "ReasonableAdjustment",
+    "Remedy",
+    "Representative",
+    "ResponsePlan",
+    "Restriction",
+    "Service",
+    "StageRecord",
+    "Team",
+    "TimelineEvent",
+    "TimelineIsAppendOnly",
+]

@@ -1,0 +1,141 @@
+"""What happens at each stage: definition, officer, clocks, extensions, decisions."""
+
+from django.db import models
+
+from putright.cases.models.case import Case
+from putright.cases.models.reference import Officer
+
+DECISIONS = [("upheld", "Upheld"), ("partly_upheld", "Partly upheld"), ("not_upheld", "Not upheld")]
+
+
+class ComplaintDefinition(models.Model):
+    """The complaint as agreed with the person, per stage (Housing Ombudsman Code 5.1)."""
+
+    STATES = [
+        ("draft", "Draft"),
+        ("clarification_asked", "Clarification asked"),
+        ("agreed", "Agreed with the person"),
+    ]
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="definitions")
+    stage = models.PositiveSmallIntegerField()
+    outcomes_sought = models.TextField()
+    council_responsible_for = models.TextField(blank=True)
+    council_not_responsible_for = models.TextField(blank=True)
+    state = models.CharField(max_length=30, choices=STATES, default="draft")
+    recorded_on = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["case", "stage"], name="one_definition_per_stage")
+        ]
+
+
+class ComplaintIssue(models.Model):
+    """One issue in the person's own words; decided one by one in the response."""
+
+    definition = models.ForeignKey(
+        ComplaintDefinition, on_delete=models.CASCADE, related_name="issues"
+    )
+    number = models.PositiveSmallIntegerField()
+    text = models.TextField()
+    decision = models.CharField(max_length=20, choices=DECISIONS, blank=True)
+    reasons = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["number"]
+
+
+class StageRecord(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="stages")
+    number = models.PositiveSmallIntegerField()
+    officer = models.ForeignKey(
+        Officer, on_delete=models.PROTECT, null=True, blank=True, related_name="stages"
+    )
+    requested_on = models.DateField(null=True, blank=True)  # escalation request (stage 2+)
+    request_context = models.TextField(blank=True)  # never required (Housing Ombudsman Code 6.12)
+    discretion_reason = models.TextField(blank=True)  # late escalation accepted at discretion
+    acknowledged_on = models.DateField(null=True, blank=True)
+    clock_start_on = models.DateField(null=True, blank=True)
+    respond_by = models.DateField(null=True, blank=True)
+    max_by = models.DateField(null=True, blank=True)
+    responded_on = models.DateField(null=True, blank=True)
+    overall_decision = models.CharField(max_length=20, choices=DECISIONS, blank=True)
+    reasons = models.TextField(blank=True)
+    response = models.JSONField(default=dict, blank=True)  # the items (a)-(g) as issued
+    contractor_feedback_on = models.DateField(null=True, blank=True)
+    contractor_feedback = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["case", "number"], name="one_record_per_stage")
+        ]
+        ordering = ["number"]
+
+
+class Extension(models.Model):
+    stage = models.ForeignKey(StageRecord, on_delete=models.CASCADE, related_name="extensions")
+    decided_on = models.DateField()
+    new_due_on = models.DateField()
+    reason = models.TextField()
+    good_reason_beyond_maximum = models.TextField(blank=True)
+    decided_by = models.ForeignKey(Officer, on_delete=models.PROTECT, null=True, related_name="+")
+
+
+class Hold(models.Model):
+    """Concurrent proceedings or a council investigation stop the clocks."""
+
+    REASONS = [
+        ("concurrent_proceedings", "Court, tribunal, disciplinary or criminal proceedings"),
+        ("council_investigation", "Under investigation or prosecution by the council"),
+    ]
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="holds")
+    reason = models.CharField(max_length=30, choices=REASONS)
+    detail = models.TextField(blank=True)
+    held_on = models.DateField()
+    resumed_on = models.DateField(null=True, blank=True)
+
+
+class ResponsePlan(models.Model):
+    """Adult social care: the plan agreed with the person (2009 Regulations reg. 14)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="response_plans")
+    agreed_on = models.DateField()
+    respond_by = models.DateField()
+    how_handled = models.TextField()
+    backstop_agreed_on = models.DateField(null=True, blank=True)
+
+
+class PanelReview(models.Model):
+    """Children's social care stage 3: review panel, chair's findings, council's response."""
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="panel_review")
+    requested_on = models.DateField()
+    panel_date = models.DateField(null=True, blank=True)
+    panel_held_on = models.DateField(null=True, blank=True)
+    findings_issued_on = models.DateField(null=True, blank=True)
+    findings = models.TextField(blank=True)
+    council_response_on = models.DateField(null=True, blank=True)
+    council_response = models.TextField(blank=True)
+
+
+class ChildrensRepresentation(models.Model):
+    """Source 004: someone acting for a child needs "sufficient interest"; advocacy offered."""
+
+    case = models.OneToOneField(
+        Case, on_delete=models.CASCADE, related_name="childrens_representation"
+    )
+    sufficient_interest = models.BooleanField(null=True)
+    sufficient_interest_reasons = models.TextField(blank=True)
+    decided_on = models.DateField(null=True, blank=True)
+    childs_views = models.TextField(blank=True)
+    advocate_offered_on = models.DateField(null=True, blank=True)
+    advocate_taken_up = models.BooleanField(null=True)
+
+
+class FrozenDecision(models.Model):
+    """A care-plan or placement decision deferred until the complaint ends."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="frozen_decisions")
+    decision = models.TextField()
+    frozen_on = models.DateField()
+    unfrozen_on = models.DateField(null=True, blank=True)
