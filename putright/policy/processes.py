@@ -10,7 +10,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any, Final
@@ -240,7 +240,9 @@ class _Reader:
 
     def date_value(self, data: Mapping[str, Any], key: str, path: str) -> date:
         value = data.get(key)
-        if isinstance(value, date):
+        # TOML has date-times too, and a datetime is a date to isinstance; it would never
+        # compare equal to a plain date (a closure day would silently not close anything).
+        if isinstance(value, date) and not isinstance(value, datetime):
             return value
         if isinstance(value, str):
             try:
@@ -319,6 +321,13 @@ def _stage(r: _Reader, raw: Any, path: str) -> StageDefinition:
     maximum = r.days(raw, "max_days", path, required=False)
     if target is not None and maximum is not None and maximum < target:
         raise r.fail(_join(path, "max_days"), f"({maximum}) is shorter than target_days ({target})")
+    if target is not None and maximum is not None and target + extension > maximum:
+        # SPEC "Extensions": never beyond the maximum without a recorded good reason, so the
+        # ordinary extension allowance must fit inside it.
+        raise r.fail(
+            _join(path, "extension_days"),
+            f"({extension}) takes target_days ({target}) past max_days ({maximum})",
+        )
     return StageDefinition(
         number=number,
         name=r.string(raw, "name", path),
@@ -535,4 +544,6 @@ def load_config(path: str | Path | None = None) -> PolicyConfig:
         text = file.read_text("utf-8")
     except OSError as exc:
         raise PolicyConfigError(str(file), "(file)", f"cannot be read: {exc.strerror}") from exc
+    except UnicodeDecodeError as exc:
+        raise PolicyConfigError(str(file), "(file)", "is not UTF-8 text, so not TOML") from exc
     return parse_toml(text, source=str(file))
