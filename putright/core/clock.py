@@ -12,3 +12,13 @@ def today() -> date:
 
 def now() -> datetime:
     return timezone.now()
+
+
+def localdate(at: datetime) -> date:
+    """The council's calendar date of a moment (a 23:30 UTC contact in summer is tomorrow)."""
+    return timezone.localdate(at)
+
+
+def start_of_day(day: date) -> datetime:
+    """09:00 local time on `day`: a sensible moment for a contact recorded by date only."""
+    return timezone.make_aware(datetime(day.year, day.month, day.day, 9, 0))

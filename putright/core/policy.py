@@ -9,6 +9,7 @@ from functools import cache
 from django.conf import settings
 
 from putright.policy.calendar import WorkingCalendar
+from putright.policy.deadlines import calendar_for
 from putright.policy.processes import PolicyConfig, load_config
 
 
@@ -17,15 +18,10 @@ def policy_config() -> PolicyConfig:
     return load_config(settings.PUTRIGHT_POLICY_CONFIG or None)
 
 
-@cache
 def working_calendar() -> WorkingCalendar:
-    calendar = policy_config().calendar
-    return WorkingCalendar(
-        closure_days=calendar.closure_days, extra_bank_holidays=calendar.extra_bank_holidays
-    )
+    return calendar_for(policy_config().calendar)
 
 
 def reset_policy_cache() -> None:
     """Forget the loaded configuration (tests that swap it, and after an admin change)."""
     policy_config.cache_clear()
-    working_calendar.cache_clear()

@@ -1,12 +1,42 @@
-"""Pages that belong to no journey: the start page and the health check."""
+"""Pages that belong to no journey: the start page, the accessibility statement, the
+privacy notice and the health check."""
+
+import datetime
 
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
 
+# The accessibility statement must say when it was prepared and reviewed and when the
+# service was last tested (the GOV.UK model statement). Update these with each review.
+ACCESSIBILITY_STATEMENT_PREPARED = datetime.date(2026, 11, 23)
+ACCESSIBILITY_STATEMENT_REVIEWED = datetime.date(2026, 11, 23)
+ACCESSIBILITY_LAST_TESTED = datetime.date(2026, 11, 23)
+PRIVACY_NOTICE_UPDATED = datetime.date(2026, 11, 23)
+
+
 def home(request: HttpRequest) -> HttpResponse:
+    """The GOV.UK start page for giving feedback."""
     return render(request, "core/home.html")
+
+
+def accessibility(request: HttpRequest) -> HttpResponse:
+    """The accessibility statement (Public Sector Bodies Accessibility Regulations 2018)."""
+    return render(
+        request,
+        "core/accessibility.html",
+        {
+            "prepared_on": ACCESSIBILITY_STATEMENT_PREPARED,
+            "reviewed_on": ACCESSIBILITY_STATEMENT_REVIEWED,
+            "tested_on": ACCESSIBILITY_LAST_TESTED,
+        },
+    )
+
+
+def privacy(request: HttpRequest) -> HttpResponse:
+    """The privacy notice for people who give feedback (UK GDPR Articles 13 and 14)."""
+    return render(request, "core/privacy.html", {"updated_on": PRIVACY_NOTICE_UPDATED})
 
 
 def healthz(request: HttpRequest) -> JsonResponse:

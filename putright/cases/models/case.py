@@ -71,6 +71,10 @@ class Case(models.Model):
     status = models.CharField(max_length=30, db_index=True)
     stage = models.PositiveSmallIntegerField(default=1)
     status_before_hold = models.CharField(max_length=30, blank=True)
+    status_before_exclusion = models.CharField(max_length=30, blank=True)
+    exclusion_code = models.CharField(max_length=60, blank=True)
+    exclusion_reasons = models.TextField(blank=True)
+    ombudsman = models.CharField(max_length=40, blank=True)  # decided at registration
     summary = models.CharField(max_length=300, blank=True)
     # Discretion recorded when the complaint came in more than 12 months after awareness.
     late_complaint_reason = models.TextField(blank=True)

@@ -51,10 +51,15 @@ class StageRecord(models.Model):
     officer = models.ForeignKey(
         Officer, on_delete=models.PROTECT, null=True, blank=True, related_name="stages"
     )
+    # Every officer who has held this stage, the current one last: the independence rule
+    # looks at all of them (Housing Ombudsman Code 6.13).
+    handled_by = models.JSONField(default=list, blank=True)
     requested_on = models.DateField(null=True, blank=True)  # escalation request (stage 2+)
+    request_channel = models.CharField(max_length=20, blank=True)
     request_context = models.TextField(blank=True)  # never required (Housing Ombudsman Code 6.12)
     discretion_reason = models.TextField(blank=True)  # late escalation accepted at discretion
     acknowledged_on = models.DateField(null=True, blank=True)
+    statement_agreed_on = models.DateField(null=True, blank=True)  # children's stage 2 clock
     clock_start_on = models.DateField(null=True, blank=True)
     respond_by = models.DateField(null=True, blank=True)
     max_by = models.DateField(null=True, blank=True)
@@ -84,12 +89,9 @@ class Extension(models.Model):
 class Hold(models.Model):
     """Concurrent proceedings or a council investigation stop the clocks."""
 
-    REASONS = [
-        ("concurrent_proceedings", "Court, tribunal, disciplinary or criminal proceedings"),
-        ("council_investigation", "Under investigation or prosecution by the council"),
-    ]
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="holds")
-    reason = models.CharField(max_length=30, choices=REASONS)
+    # The exclusion ground (catalogue code) whose outcome is "hold".
+    reason = models.CharField(max_length=60)
     detail = models.TextField(blank=True)
     held_on = models.DateField()
     resumed_on = models.DateField(null=True, blank=True)
