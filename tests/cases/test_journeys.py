@@ -15,7 +15,8 @@ from putright.cases import selectors, services
 from putright.cases.models import Case, Officer, Service, StageRecord
 from putright.cases.services import Actor
 from putright.policy.lifecycle import Decision, IssueDecision, Move, ResponseContent
-from tests.cases.conftest import naive_add_working_days as add, timeline_count
+from tests.cases.conftest import naive_add_working_days as add
+from tests.cases.conftest import timeline_count
 
 pytestmark = pytest.mark.django_db
 D = dt.date
