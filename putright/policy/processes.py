@@ -239,7 +239,15 @@ class _Reader:
         return value
 
     def date_value(self, data: Mapping[str, Any], key: str, path: str) -> date:
-        value = data.get(key)
+        return self._as_date(data.get(key), _join(path, key))
+
+    def dates(self, data: Mapping[str, Any], key: str, path: str) -> frozenset[date]:
+        values = data.get(key, [])
+        if not isinstance(values, list):
+            raise self.fail(_join(path, key), "must be a list of dates")
+        return frozenset(self._as_date(v, f"{_join(path, key)}[{i}]") for i, v in enumerate(values))
+
+    def _as_date(self, value: Any, key: str) -> date:
         # TOML has date-times too, and a datetime is a date to isinstance; it would never
         # compare equal to a plain date (a closure day would silently not close anything).
         if isinstance(value, date) and not isinstance(value, datetime):
@@ -249,16 +257,7 @@ class _Reader:
                 return date.fromisoformat(value)
             except ValueError:
                 pass
-        raise self.fail(_join(path, key), "must be a date (YYYY-MM-DD)")
-
-    def dates(self, data: Mapping[str, Any], key: str, path: str) -> frozenset[date]:
-        values = data.get(key, [])
-        if not isinstance(values, list):
-            raise self.fail(_join(path, key), "must be a list of dates")
-        return frozenset(
-            self.date_value({"item": v}, "item", f"{_join(path, key)}[{i}]")
-            for i, v in enumerate(values)
-        )
+        raise self.fail(key, "must be a date (YYYY-MM-DD)")
 
     def only_keys(self, data: Mapping[str, Any], path: str, allowed: set[str]) -> None:
         # A typo in a key would otherwise silently fall back to a default.
