@@ -43,19 +43,25 @@ class TestTimelineIsAppendOnly:
 class TestTimelineTriggerOnPostgres:
     def test_sql_update_is_refused(self) -> None:
         event = TimelineEventFactory()
-        with pytest.raises(DatabaseError, match="cannot be changed"), transaction.atomic():
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    "UPDATE cases_timelineevent SET summary = 'rewritten' WHERE id = %s", [event.pk]
-                )
+        with (
+            pytest.raises(DatabaseError, match="cannot be changed"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(
+                "UPDATE cases_timelineevent SET summary = 'rewritten' WHERE id = %s", [event.pk]
+            )
         event.refresh_from_db()
         assert event.summary != "rewritten"
 
     def test_sql_delete_is_refused(self) -> None:
         event = TimelineEventFactory()
-        with pytest.raises(DatabaseError, match="cannot be changed"), transaction.atomic():
-            with connection.cursor() as cursor:
-                cursor.execute("DELETE FROM cases_timelineevent WHERE id = %s", [event.pk])
+        with (
+            pytest.raises(DatabaseError, match="cannot be changed"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute("DELETE FROM cases_timelineevent WHERE id = %s", [event.pk])
         assert TimelineEvent.objects.filter(pk=event.pk).exists()
 
     def test_the_retention_job_may_redact_in_place(self) -> None:
