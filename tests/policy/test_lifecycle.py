@@ -373,11 +373,6 @@ class TestEscalationBeforeResponse:
         with pytest.raises(EscalationBeforeResponse):
             ATTEMPTS[M.REQUEST_ESCALATION](SAMPLES["on hold during stage 1"])
 
-    def test_the_review_panel_stage_points_to_the_ombudsman_not_a_fourth_stage(self) -> None:
-        facts = childrens_stage3(S.PANEL_HELD, panel_held_on=date(2026, 12, 30))
-        with pytest.raises(NoThirdStage, match="Local Government and Social Care Ombudsman"):
-            decide_request_escalation(facts, on=TODAY, calendar=CALENDAR)
-
     def test_escalation_after_the_stage1_response_is_accepted(self) -> None:
         moved = decide_request_escalation(responded(), on=TODAY, calendar=CALENDAR)
         assert (moved.status, moved.stage) == (S.ESCALATION_REQUESTED, 1)
@@ -412,6 +407,11 @@ class TestNoThirdStage:
     def test_a_fourth_stage_is_refused_for_childrens_social_care(self) -> None:
         facts = childrens_stage3(S.RESPONDED, response_issued_on=date(2026, 12, 31))
         with pytest.raises(NoThirdStage):
+            decide_request_escalation(facts, on=TODAY, calendar=CALENDAR)
+
+    def test_the_review_panel_stage_points_to_the_ombudsman_not_a_fourth_stage(self) -> None:
+        facts = childrens_stage3(S.PANEL_HELD, panel_held_on=date(2026, 12, 30))
+        with pytest.raises(NoThirdStage, match="Local Government and Social Care Ombudsman"):
             decide_request_escalation(facts, on=TODAY, calendar=CALENDAR)
 
     def test_childrens_social_care_has_a_review_panel_stage(self) -> None:
