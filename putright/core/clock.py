@@ -21,4 +21,4 @@ def localdate(at: datetime) -> date:
 
 def start_of_day(day: date) -> datetime:
     """09:00 local time on `day`: a sensible moment for a contact recorded by date only."""
-    return timezone.make_aware(datetime(day.year, day.month, day.day, 9, 0))
+    return datetime(day.year, day.month, day.day, 9, 0, tzinfo=timezone.get_current_timezone())

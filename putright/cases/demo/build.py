@@ -138,7 +138,8 @@ def _person(rng: random.Random, i: int) -> PersonDetails:
 
 def _depth(rng: random.Random) -> str:
     names, weights = zip(*DEPTHS, strict=True)
-    return rng.choices(names, weights=weights)[0]
+    depth: str = rng.choices(names, weights=weights)[0]
+    return depth
 
 
 def demo_case_create(council: Council, rng: random.Random, i: int, today: date) -> Case | None:
