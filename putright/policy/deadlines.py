@@ -387,17 +387,14 @@ def compute_deadlines(
     """
     rules = deadline_rules(version, escalation_longstop_months=escalation_longstop_months)
     dues = _due_dates(rules, dates, calendar)
-    return {
-        rule.name: Deadline(
-            rule.name,
-            dues[rule.name],
-            _state(
-                dues[rule.name], dates.date_of(rule.met_by), today, calendar, at_risk_working_days
-            ),
-        )
-        for rule in rules
-        if rule.name in dues
-    }
+    found: dict[str, Deadline] = {}
+    for rule in rules:
+        if rule.name not in dues:
+            continue
+        due, met = dues[rule.name], dates.date_of(rule.met_by)
+        state = _state(due, met, today, calendar, at_risk_working_days)
+        found[rule.name] = Deadline(rule.name, due, state)
+    return found
 
 
 def deadline_dates(
