@@ -25,8 +25,10 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_tasks_db",
     "putright.core",
     "putright.cases",
+    "putright.notifications",
 ]
 
 MIDDLEWARE = [
@@ -104,6 +106,21 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # Where the council's own process and exclusion configuration lives; empty = the defaults
 # shipped with the policy core (SPEC's timescale table).
 PUTRIGHT_POLICY_CONFIG = os.environ.get("PUTRIGHT_POLICY_CONFIG", "")
+
+# Background tasks, through django.tasks. By default the database backend, run by
+# `manage.py db_worker`; PUTRIGHT_TASKS=redis moves them to RQ on REDIS_URL, run by
+# `manage.py rqworker --job-class django_tasks_rq.Job --with-scheduler default`.
+# Code only ever uses django.tasks, so the switch is here alone.
+REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+PUTRIGHT_TASKS = os.environ.get("PUTRIGHT_TASKS", "db")
+if PUTRIGHT_TASKS == "redis":
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {"default": {"URL": REDIS_URL}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+elif PUTRIGHT_TASKS == "db":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+else:
+    raise ValueError(f"PUTRIGHT_TASKS must be 'db' or 'redis', not {PUTRIGHT_TASKS!r}")
 
 LOGGING = {
     "version": 1,

@@ -12,3 +12,5 @@ else:
     DATABASES["default"]["TEST"] = {"NAME": f"test_putright_{os.getpid()}"}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tasks run in-process when enqueued (after commit); tests of the workers pick a backend.
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

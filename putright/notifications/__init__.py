@@ -1,0 +1,1 @@
+"""Outgoing messages: the transactional outbox, its delivery worker and the senders."""
