@@ -4,7 +4,7 @@
     python -m putright.policy check FILE
 
 `deadlines` prints one JSON object mapping each deadline the given dates allow to its ISO
-date (the names are documented in docs/policy-deadlines.md). `check` validates a
+date (the names are documented in docs/policy.md). `check` validates a
 configuration file. A bad argument or a broken configuration prints one line on stderr and
 exits 2. This module is the only one of the core that reads files or arguments.
 """

@@ -8,7 +8,7 @@ or a resident. Some rules can be passed by recording a decision (`RuleBroken.ove
 it): a late escalation with a discretion decision, an extension past the maximum with a good
 reason. The transition then says so (`discretion_used`, `beyond_maximum`) so it is reported.
 
-Model (see docs/policy-lifecycle.md for the full table and the clause behind each rule):
+Model (see docs/policy.md for the full table and the clause behind each rule):
 
 * `stage` is the stage the case has been accepted into. It moves up only when a request for
   the next stage is acknowledged (`acknowledge_escalation`); while the request waits, the
