@@ -16,7 +16,7 @@ PYTHON313 := $(shell \
   done)
 
 .PHONY: help venv install run serve migrate seed test lint fmt typecheck contracts migrations-check \
-        test-sqlite test-postgres bench clean
+        test-sqlite test-postgres bench clean frontend browser-deps
 
 help: ## List every target
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -58,13 +58,26 @@ fmt: venv ## Format and auto-fix the code
 migrations-check: venv ## Fail if a model change has no migration
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
 
-test-sqlite: venv ## pytest on SQLite, with coverage
+test-sqlite: venv browser-deps ## pytest on SQLite, with coverage
 	$(BIN)/pytest -q -p no:cacheprovider --cov --cov-report=term:skip-covered --cov-report=xml:coverage-sqlite.xml
 
-test-postgres: venv ## pytest on PostgreSQL (DATABASE_URL, default the local server)
+test-postgres: venv browser-deps ## pytest on PostgreSQL (DATABASE_URL, default the local server)
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest -q -p no:cacheprovider --cov --cov-report=term:skip-covered --cov-report=xml:coverage-postgres.xml
 
 test: lint migrations-check test-sqlite test-postgres ## Lint, type-check, contracts, migrations check, pytest on SQLite and PostgreSQL
+
+frontend: ## Rebuild static/ from the pinned GOV.UK and MOJ Frontend (needs npm; output is committed)
+	npm ci --no-audit --no-fund
+	npm run build
+
+# The browser tests drive Debian's Chromium; Playwright never downloads a browser.
+# fonts-liberation gives Arial's metrics (Liberation Sans), the council's brand face.
+# (WeasyPrint, for PDF letters, will need Debian's Pango libraries installed the same way.)
+browser-deps: ## Install Chromium for the browser tests (apt-get, as root) if it is missing
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" != 0 ]; then echo "The browser tests need /usr/bin/chromium: run 'sudo make browser-deps'."; exit 1; fi; \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-liberation; \
+	fi
 
 bench: venv ## Policy-core benchmark (1,000,000 synthetic cases)
 	$(PY) bench/deadlines.py

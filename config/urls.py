@@ -7,6 +7,8 @@ from putright.core import views
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("accessibility/", views.accessibility, name="accessibility"),
+    path("privacy/", views.privacy, name="privacy"),
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
 ]

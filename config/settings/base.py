@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "putright.core",
     "putright.cases",
     "putright.notifications",
+    "putright.web",
 ]
 
 MIDDLEWARE = [
@@ -102,6 +103,9 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+
+# The council's name in every page's header, title and footer.
+PUTRIGHT_COUNCIL_NAME = os.environ.get("PUTRIGHT_COUNCIL_NAME", "Northfield Council")
 
 # Where the council's own process and exclusion configuration lives; empty = the defaults
 # shipped with the policy core (SPEC's timescale table).

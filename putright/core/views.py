@@ -7,7 +7,6 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
-
 # The accessibility statement must say when it was prepared and reviewed and when the
 # service was last tested (the GOV.UK model statement). Update these with each review.
 ACCESSIBILITY_STATEMENT_PREPARED = datetime.date(2026, 11, 23)
