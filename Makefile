@@ -42,7 +42,11 @@ migrate: venv ## Apply migrations to the embedded SQLite database
 seed: migrate ## Load the demo council (only into an empty database)
 	$(PY) manage.py seed_demo --if-empty
 
-run: seed ## Create .venv, install, migrate, load demo data and serve on 127.0.0.1:8000
+# The background task worker (outgoing email) runs beside the web server in its own process
+# group, and is stopped with it however the server ends.
+run: seed ## Create .venv, install, migrate, load demo data, serve on 127.0.0.1:8000 with the task worker
+	@set -m; $(PY) manage.py db_worker & worker=$$!; \
+	trap 'kill -TERM -- -$$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 lint: venv ## ruff (lint and format check), mypy, import-linter contracts

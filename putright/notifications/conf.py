@@ -17,8 +17,8 @@ DEFAULTS = {
     "BACKOFF_BASE_SECONDS": 60,
     "BACKOFF_CAP_SECONDS": 2 * 60 * 60,
     # How long a worker's claim on a batch lasts before another worker may take it over.
-    # A worker stops sending from a batch once half of this has passed, so keep it well
-    # above batch size x the SMTP timeout.
+    # A worker starts no send once half of this has passed and hands the rest back, so
+    # keep it above twice the SMTP timeout.
     "LEASE_SECONDS": 10 * 60,
 }
 

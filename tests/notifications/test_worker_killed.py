@@ -45,6 +45,11 @@ print(json.dumps(list(OutboxMessage.objects.values("message_id", "state", "attem
 """
 
 
+# The tests' own database is only the template for the workers' one on PostgreSQL (a copy
+# is quicker than migrating); transaction=True so that nothing holds it open.
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
 @pytest.fixture
 def worker_env(tmp_path: Path, smtp_server: MailServer) -> Iterator[dict[str, str]]:
     """Environment for manage.py subprocesses, with a migrated database of their own."""
@@ -60,12 +65,20 @@ def worker_env(tmp_path: Path, smtp_server: MailServer) -> Iterator[dict[str, st
     }
     env.pop("NOTIFY_API_KEY", None)
     database = ""
+    migrated = False
     if connection.vendor == "postgresql":
         params = connection.get_connection_params()
         admin = {k: params[k] for k in ("host", "port", "user", "password") if params.get(k)}
         database = f"putright_outbox_kill_{uuid.uuid4().hex[:12]}"
         with psycopg.connect(dbname="postgres", autocommit=True, **admin) as conn:
-            conn.execute(f'CREATE DATABASE "{database}"')
+            # A copy of the (already migrated) test database is much quicker than migrating;
+            # it needs nobody connected to the original, else migrate an empty one.
+            connection.close()
+            try:
+                conn.execute(f'CREATE DATABASE "{database}" TEMPLATE "{params["dbname"]}"')
+                migrated = True
+            except psycopg.errors.ObjectInUse:
+                conn.execute(f'CREATE DATABASE "{database}"')
         user = admin.get("user", "postgres")
         env["DATABASE_URL"] = (
             f"postgres://{user}@{admin.get('host', '127.0.0.1')}:{admin.get('port', 5432)}"
@@ -75,7 +88,8 @@ def worker_env(tmp_path: Path, smtp_server: MailServer) -> Iterator[dict[str, st
         env.pop("DATABASE_URL", None)
         env["SQLITE_PATH"] = str(tmp_path / "outbox.sqlite3")
     try:
-        manage(env, "migrate", "--noinput")
+        if not migrated:
+            manage(env, "migrate", "--noinput")
         yield env
     finally:
         if database:
@@ -114,10 +128,10 @@ def test_killing_the_worker_mid_batch_loses_nothing(
 ) -> None:
     smtp_server.delay = 0.15  # slow enough to kill the worker in the middle of a batch
     manage(worker_env, "shell", "--no-imports", "-c", ENQUEUE)
-    sent_once = ["outbox_send", "--once", "--batch-size", "5", "--lease", str(LEASE_SECONDS)]
+    send_once = ["outbox_send", "--once", "--batch-size", "5", "--lease", str(LEASE_SECONDS)]
 
     worker = subprocess.Popen(  # noqa: S603
-        [sys.executable, MANAGE, *sent_once, "--worker-id", "doomed"],
+        [sys.executable, MANAGE, *send_once, "--worker-id", "doomed"],
         env=worker_env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -136,7 +150,7 @@ def test_killing_the_worker_mid_batch_loses_nothing(
 
     # Once the dead worker's lease has run out, a new worker takes its rows over.
     time.sleep(max(0.0, killed_at + LEASE_SECONDS + 0.5 - time.monotonic()))
-    manage(worker_env, *sent_once, "--worker-id", "successor")
+    manage(worker_env, *send_once, "--worker-id", "successor")
 
     final = rows(worker_env)
     received = smtp_server.counts()
@@ -150,3 +164,40 @@ def test_killing_the_worker_mid_batch_loses_nothing(
     # and the successor took over, sent again under the same Message-ID.
     in_flight = {row["message_id"] for row in after_kill if row["state"] == "sending"}
     assert set(duplicates) <= in_flight
+
+
+def test_sigterm_stops_a_looping_worker_and_hands_back_what_it_had_not_started(
+    worker_env: dict[str, str], smtp_server: MailServer
+) -> None:
+    smtp_server.delay = 0.3
+    manage(worker_env, "shell", "--no-imports", "-c", ENQUEUE)
+
+    worker = subprocess.Popen(  # noqa: S603
+        [sys.executable, MANAGE, "outbox_send", "--batch-size", "50", "--interval", "0.2"],
+        env=worker_env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for(lambda: smtp_server.attempts >= 3, timeout=60)
+    finally:
+        worker.send_signal(signal.SIGTERM)
+        try:
+            returncode = worker.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            worker.wait()
+            raise
+
+    assert returncode == 0
+    final = rows(worker_env)
+    by_state: dict[str, set[str]] = {}
+    for row in final:
+        by_state.setdefault(row["state"], set()).add(row["message_id"])
+    # At most the message in flight keeps its lease (its outcome is unknown); every row
+    # not yet started is back in the queue at once, its attempt refunded.
+    assert len(by_state.get("sending", set())) <= 1
+    assert set(smtp_server.received) == by_state["sent"] | by_state.get("sending", set())
+    queued = [row for row in final if row["state"] == "queued"]
+    assert queued
+    assert {row["attempts"] for row in queued} == {0}

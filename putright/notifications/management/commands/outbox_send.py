@@ -19,8 +19,9 @@ from putright.notifications.conf import outbox_config
 from putright.notifications.services import DeliveryReport, new_worker_id, outbox_drain
 
 
-class Stop(Exception):
-    """SIGTERM: leave the loop the way Ctrl-C would."""
+class Stop(BaseException):
+    """SIGTERM: leave the loop the way Ctrl-C would. A BaseException, like KeyboardInterrupt,
+    so that no `except Exception` on the way (a send's error handling) swallows it."""
 
 
 def _stop(signum: int, frame: FrameType | None) -> None:
@@ -51,7 +52,7 @@ class Command(BaseCommand):
         if options["lease"]:
             config = replace(config, lease=timedelta(seconds=options["lease"]))
         worker_id = options["worker_id"] or f"outbox_send:{new_worker_id()}"
-        signal.signal(signal.SIGTERM, _stop)
+        previous = signal.signal(signal.SIGTERM, _stop)
         try:
             while True:
                 report = outbox_drain(worker_id=worker_id, config=config)
@@ -61,8 +62,10 @@ class Command(BaseCommand):
                     return
                 time.sleep(options["interval"])
         except (Stop, KeyboardInterrupt):
-            # The batch in hand has handed its unsent rows back (see outbox_deliver_due).
+            # The batch in hand has handed its unstarted rows back (see outbox_deliver_due).
             self.stderr.write("outbox_send: stopped")
+        finally:
+            signal.signal(signal.SIGTERM, previous)
 
     @staticmethod
     def describe(report: DeliveryReport) -> str:
