@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.test import Client
+from django.urls import reverse
 
 from putright.notifications.models import OutboxMessage
 from putright.notifications.selectors import (
@@ -130,3 +134,34 @@ class TestSelectors:
         assert list(outbox_failed()) == [failed]
         assert list(outbox_for_case(case_reference="CU-1")) == [queued, sent]
         assert outbox_counts_by_state() == {"queued": 1, "sending": 0, "sent": 1, "failed": 1}
+
+
+@pytest.mark.django_db
+class TestInOtherModulesTests:
+    def test_running_the_commit_callbacks_delivers_through_locmem(
+        self, django_capture_on_commit_callbacks: Any
+    ) -> None:
+        # The pattern for a service's test that wants to see the email it sent.
+        with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+            acknowledge()
+
+        assert [m.subject for m in mail.outbox] == ["We have received your complaint"]
+        assert OutboxMessage.objects.get().state == State.SENT
+
+
+@pytest.mark.django_db
+class TestAdmin:
+    def test_staff_retry_failed_messages_from_the_admin(self, admin_client: Client) -> None:
+        failed = acknowledge()
+        queued = acknowledge()
+        OutboxMessage.objects.filter(pk=failed.pk).update(state=State.FAILED, attempts=8)
+
+        response = admin_client.post(
+            reverse("admin:notifications_outboxmessage_changelist"),
+            {"action": "retry", "_selected_action": [failed.pk, queued.pk]},
+            follow=True,
+        )
+
+        assert b"1 message(s) queued again." in response.content
+        failed.refresh_from_db()
+        assert (failed.state, failed.attempts) == (State.QUEUED, 0)
