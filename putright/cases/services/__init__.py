@@ -14,6 +14,7 @@ from putright.cases.services.intake import (
     contact_join_case,
     contact_record,
     contact_triage,
+    service_request_complete,
 )
 from putright.cases.services.moves import (
     case_allocate,
@@ -101,6 +102,7 @@ __all__ = [
     "representative_consent_record",
     "response_plan_agree",
     "restriction_add",
+    "service_request_complete",
     "stage_extend",
     "stage_respond",
 ]

@@ -18,6 +18,9 @@ from putright.policy.lifecycle import CaseStatus
 _NOTHING_DUE = frozenset(
     {CaseStatus.CLOSED, CaseStatus.WITHDRAWN, CaseStatus.EXCLUDED, CaseStatus.ON_HOLD}
 )
+# Service requests, comments and compliments are recorded and routed, not run through a
+# complaints process, so they carry no complaint deadlines (SPEC "Kinds of contact").
+_PROCESS_KINDS = frozenset({"complaint", "mp_councillor_enquiry"})
 # Deadlines that are the person's, not the council's: they never head a work queue.
 _PERSONS_DEADLINES = ("escalate_by", "escalation_longstop")
 
@@ -29,7 +32,7 @@ def case_deadlines(snap: CaseSnapshot, *, today: date) -> dict[str, Deadline]:
 
 def open_council_deadlines(snap: CaseSnapshot, *, today: date) -> list[Deadline]:
     """The council's deadlines whose event has not happened yet, earliest first."""
-    if CaseStatus(snap.case.status) in _NOTHING_DUE:
+    if CaseStatus(snap.case.status) in _NOTHING_DUE or snap.case.kind not in _PROCESS_KINDS:
         return []
     dates = dates_of(snap)
     met_by = {rule.name: rule.met_by for rule in deadline_rules(snap.version)}

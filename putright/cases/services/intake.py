@@ -98,6 +98,7 @@ def contact_record(
     aware_on: date | None = None,
     outcomes_sought: str = "",
     received_at: datetime | None = None,
+    known_person: Person | None = None,
 ) -> Case:
     """Record a contact from any channel; it gets its CU reference now and awaits triage.
 
@@ -116,7 +117,7 @@ def contact_record(
         raise InvalidInput("The date the person became aware cannot be in the future.")
     config = policy_config()
     version = config.version_for(service.process, received_on)
-    who = _person_create(person)
+    who = known_person if known_person is not None else _person_create(person)
     for _ in range(3):
         try:
             with transaction.atomic():
@@ -255,6 +256,35 @@ def contact_join_case(
 
 
 @transaction.atomic
+def service_request_complete(
+    *, request: Case, actor: Actor, outcome: str, on: date | None = None
+) -> Case:
+    """Record what was done about a service request and close it.
+
+    Service requests are not complaints, so the complaints lifecycle does not govern them;
+    they are recorded, monitored and closed with what was done (SPEC "Kinds of contact").
+    """
+    day = on or clock.today()
+    if request.kind != "service_request":
+        raise InvalidInput(f"{request.reference} is not a service request.")
+    if request.status == CaseStatus.CLOSED:
+        raise InvalidInput(f"Service request {request.reference} is already closed.")
+    if not outcome.strip():
+        raise InvalidInput("Say what was done about the request.")
+    before = {"status": request.status}
+    case_claim(request, status=str(CaseStatus.CLOSED), closed_on=day, next_deadline_on=None)
+    timeline_record(
+        case=request,
+        actor=actor,
+        action="service_request_completed",
+        summary=f"Service request completed: {outcome.strip()[:200]}",
+        before=before,
+        after={"status": request.status, "outcome": outcome.strip()},
+    )
+    return request
+
+
+@transaction.atomic
 def complaint_raise_from_service_request(
     *, request: Case, actor: Actor, text: str, on: date | None = None
 ) -> Case:
@@ -281,6 +311,7 @@ def complaint_raise_from_service_request(
         actor=actor,
         kind="complaint",
         received_at=None if on is None else clock.start_of_day(on),
+        known_person=person,
     )
     CaseLink.objects.create(from_case=complaint, to_case=request, kind="raised_from")
     return complaint
