@@ -16,7 +16,10 @@ PYTHON313 := $(shell \
   done)
 
 .PHONY: help venv install run serve migrate seed test lint fmt typecheck contracts migrations-check \
-        test-sqlite test-postgres bench clean frontend browser-deps
+        test-sqlite test-postgres bench clean print-python frontend browser-deps
+
+print-python: ## Print the Python 3.13 the Makefile found (used by bench/setup.sh)
+	@echo '$(PYTHON313)'
 
 help: ## List every target
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.db.models import Count, QuerySet
 
@@ -46,6 +47,17 @@ def cases_open_by_deadline(*, service_id: int | None = None) -> QuerySet[Case]:
     if service_id is not None:
         qs = qs.filter(service_id=service_id)
     return qs.order_by("next_deadline_on", "id")
+
+
+def case_counts_by_service_and_status() -> list[dict[str, Any]]:
+    """Cases per service and status: one GROUP BY over the (service, status) index."""
+    rows = (
+        Case.objects.order_by()
+        .values("service__name", "status")
+        .annotate(n=Count("id"))
+        .order_by("service__name", "status")
+    )
+    return [dict(row) for row in rows]
 
 
 def equality_answers_aggregate(*, field: str) -> dict[str, int]:
