@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 
-from putright.cases.models import Case, EqualityMonitoring, TimelineEvent
+from putright.cases.models import (
+    Attachment,
+    Case,
+    ComplaintDefinition,
+    ComplaintIssue,
+    Contact,
+    Correspondence,
+    EqualityMonitoring,
+    OutstandingAction,
+    Service,
+    StageRecord,
+    TimelineEvent,
+)
 from putright.cases.references import reference_is_valid, reference_normalise
 from putright.cases.services._deadlines import case_deadlines
 from putright.cases.services._facts import facts_of, snapshot_read
+from putright.cases.services.online import LATE_ESCALATION_KIND
 from putright.policy.deadlines import Deadline
 from putright.policy.lifecycle import Move, allowed_moves
 
@@ -70,3 +84,118 @@ def equality_answers_aggregate(*, field: str) -> dict[str, int]:
         raise ValueError(f"{field} is not an equality-monitoring question")
     rows = EqualityMonitoring.objects.values(field).annotate(n=Count("id")).order_by(field)
     return {row[field] or "Not answered": row["n"] for row in rows}
+
+
+# ---------------------------------------------------------------------------------------
+# The public site: what a person may see of their own case
+
+
+def services_offered() -> QuerySet[Service]:
+    """The services a person can give feedback about, by name."""
+    return Service.objects.filter(is_active=True).order_by("name")
+
+
+def case_for_sign_in(*, reference: str, email: str) -> Case | None:
+    """The case whose reference and email address (the person's or a representative's)
+    both match, or None. Says nothing about which of the two did not."""
+    case = case_by_reference(reference=reference)
+    address = email.strip().lower()
+    if case is None or not address or case.anonymised_at is not None:
+        return None
+    if case.person.email.strip().lower() == address:
+        return case
+    if case.representatives.filter(email__iexact=address).exists():
+        return case
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class CaseForPerson:
+    """A case as its person sees it: read in a fixed number of queries."""
+
+    case: Case
+    stages: dict[int, StageRecord]
+    definition: ComplaintDefinition | None
+    issues: list[ComplaintIssue]
+    letters: list[Correspondence]
+    uploads: list[Correspondence]
+    actions: list[OutstandingAction]
+    deadlines: dict[str, Deadline]
+    moves: frozenset[Move]
+    late_escalation_waiting: bool
+
+    @property
+    def current_stage(self) -> StageRecord | None:
+        return self.stages.get(self.case.stage)
+
+    @property
+    def requested_stage(self) -> StageRecord | None:
+        return self.stages.get(self.case.stage + 1)
+
+
+def case_for_person(*, case_id: int, today: date) -> CaseForPerson | None:
+    """Everything the follow-your-case page shows, or None if there is no such case."""
+    case = Case.objects.select_related("person", "service").filter(pk=case_id).first()
+    if case is None:
+        return None
+    snap = snapshot_read(case)
+    definition = (
+        ComplaintDefinition.objects.filter(case=case, stage__lte=case.stage)
+        .order_by("-stage")
+        .first()
+    )
+    issues = list(definition.issues.all()) if definition is not None else []
+    correspondence = list(
+        Correspondence.objects.filter(case=case)
+        .filter(Q(direction="out") | Q(direction="in", channel="web"))
+        .prefetch_related("attachments")
+        .order_by("at", "id")
+    )
+    responded = snap.current.responded_on if snap.current else None
+    late = Contact.objects.filter(case=case, kind=LATE_ESCALATION_KIND)
+    if responded is not None:
+        late = late.filter(received_at__date__gte=responded)
+    return CaseForPerson(
+        case=case,
+        stages=snap.stages,
+        definition=definition,
+        issues=issues,
+        letters=[c for c in correspondence if c.direction == "out"],
+        uploads=[c for c in correspondence if c.direction == "in"],
+        actions=list(OutstandingAction.objects.filter(case=case).order_by("due_on", "id")),
+        deadlines=case_deadlines(snap, today=today),
+        moves=allowed_moves(facts_of(snap)),
+        late_escalation_waiting=(
+            case.status in ("responded", "closed") and responded is not None and late.exists()
+        ),
+    )
+
+
+def attachment_for_person(*, attachment_id: int, case_id: int) -> Attachment | None:
+    """A file the person of `case_id` may download: a letter we sent them, or a file they
+    sent online. None for anything else, including other people's files."""
+    return (
+        Attachment.objects.select_related("correspondence")
+        .filter(pk=attachment_id, correspondence__case_id=case_id)
+        .filter(
+            Q(correspondence__direction="out")
+            | Q(correspondence__direction="in", correspondence__channel="web")
+        )
+        .first()
+    )
+
+
+def attachment_by_id(*, attachment_id: int) -> Attachment | None:
+    """Any file, for staff."""
+    return Attachment.objects.select_related("correspondence").filter(pk=attachment_id).first()
+
+
+def escalation_requests_awaiting_decision() -> QuerySet[Case]:
+    """Cases whose person asked for the next stage after the window, still waiting for
+    staff's discretion decision (the case has not moved since)."""
+    return (
+        Case.objects.filter(status__in=("responded", "closed"), contacts__kind=LATE_ESCALATION_KIND)
+        .distinct()
+        .select_related("person", "service")
+        .order_by("updated_at")
+    )

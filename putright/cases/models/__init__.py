@@ -1,6 +1,7 @@
 """The case record (SPEC "The record of a case"). Models are thin: rules live in the policy
 core, writes in putright.cases.services, reads in putright.cases.selectors."""
 
+from putright.cases.models.access import SignInLinkUse
 from putright.cases.models.case import Case, CaseLink, Contact, Representative
 from putright.cases.models.outcomes import (
     ActionUpdate,
@@ -62,6 +63,7 @@ __all__ = [
     "ResponsePlan",
     "Restriction",
     "Service",
+    "SignInLinkUse",
     "StageRecord",
     "Team",
     "TimelineEvent",

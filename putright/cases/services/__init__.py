@@ -37,6 +37,20 @@ from putright.cases.services.moves import (
     stage_extend,
     stage_respond,
 )
+from putright.cases.services.online import (
+    REPRESENTATIVE_ONLINE,
+    AdjustmentRequest,
+    EscalationAsked,
+    Feedback,
+    IssueAdded,
+    LinkAlreadyUsed,
+    RepresentativeDetails,
+    Upload,
+    escalation_ask,
+    feedback_submit,
+    issue_add,
+    sign_in_link_spend,
+)
 from putright.cases.services.records import (
     ActionOwner,
     action_add,
@@ -58,13 +72,21 @@ from putright.cases.services.records import (
 )
 
 __all__ = [
+    "REPRESENTATIVE_ONLINE",
     "RESIDENT_ONLINE",
     "SYSTEM",
     "ActionOwner",
     "Actor",
+    "AdjustmentRequest",
     "CaseConflict",
+    "EscalationAsked",
+    "Feedback",
     "InvalidInput",
+    "IssueAdded",
+    "LinkAlreadyUsed",
     "PersonDetails",
+    "RepresentativeDetails",
+    "Upload",
     "action_add",
     "action_update",
     "adjustment_add",
@@ -87,9 +109,12 @@ __all__ = [
     "disability_add",
     "equality_answers_record",
     "escalation_acknowledge",
+    "escalation_ask",
     "escalation_refuse",
     "escalation_request",
+    "feedback_submit",
     "frozen_decision_add",
+    "issue_add",
     "learning_add",
     "ombudsman_case_open",
     "ombudsman_determination_record",
@@ -103,6 +128,7 @@ __all__ = [
     "response_plan_agree",
     "restriction_add",
     "service_request_complete",
+    "sign_in_link_spend",
     "stage_extend",
     "stage_respond",
 ]
