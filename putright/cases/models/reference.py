@@ -20,6 +20,12 @@ class Service(models.Model):
     # Landlord functions of a council that is a social landlord go to the Housing Ombudsman.
     landlord_function = models.BooleanField(default=False)
     is_active = models.BooleanField(default=True)
+    # Who hears when this service's cases miss a deadline: the service manager, or a mailbox
+    # they read. Empty: the complaints team is told instead.
+    manager_email = models.EmailField(
+        blank=True,
+        help_text="Overdue alerts for this service's cases go here (the service manager).",
+    )
 
     class Meta:
         ordering = ["name"]

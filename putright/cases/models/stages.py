@@ -67,12 +67,25 @@ class StageRecord(models.Model):
     overall_decision = models.CharField(max_length=20, choices=DECISIONS, blank=True)
     reasons = models.TextField(blank=True)
     response = models.JSONField(default=dict, blank=True)  # the items (a)-(g) as issued
+    # The officer asked the contractor for first feedback, due within
+    # time_limits.contractor_first_feedback_days working days (002, HM&I contractor process).
+    contractor_asked_on = models.DateField(null=True, blank=True)
     contractor_feedback_on = models.DateField(null=True, blank=True)
     contractor_feedback = models.TextField(blank=True)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["case", "number"], name="one_record_per_stage")
+        ]
+        indexes = [
+            # The scheduler's reminder query: contractors asked and not yet answered.
+            models.Index(
+                fields=["contractor_asked_on"],
+                condition=models.Q(
+                    contractor_asked_on__isnull=False, contractor_feedback_on__isnull=True
+                ),
+                name="stage_contractor_awaited",
+            )
         ]
         ordering = ["number"]
 

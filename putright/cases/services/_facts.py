@@ -6,10 +6,21 @@ them here, so a rule never sees a half-read case.
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from putright.cases.models import Case, Extension, Hold, PanelReview, ResponsePlan, StageRecord
+from putright.cases.models import (
+    Case,
+    Extension,
+    Hold,
+    OutstandingAction,
+    PanelReview,
+    Representative,
+    ResponsePlan,
+    StageRecord,
+)
 from putright.core.policy import policy_config
 from putright.policy.deadlines import CaseDates
 from putright.policy.deadlines import Hold as HoldDates
@@ -60,6 +71,57 @@ def snapshot_read(case: Case) -> CaseSnapshot:
         consent_outstanding=case.representatives.filter(consent_state="outstanding").exists(),
         works_completed_on=works_done,
     )
+
+
+def snapshots_read(cases: Sequence[Case]) -> dict[int, CaseSnapshot]:
+    """`snapshot_read` for many cases in seven queries, whatever their number.
+
+    For scheduled jobs and reports that need the policy core's answer for a batch of cases.
+    Stage records come with their officers. Keep it in step with `snapshot_read` (a test
+    compares the two).
+    """
+    ids = [case.pk for case in cases]
+    stages: dict[int, dict[int, StageRecord]] = defaultdict(dict)
+    for record in StageRecord.objects.filter(case_id__in=ids).select_related("officer__user"):
+        stages[record.case_id][record.number] = record
+    extensions: dict[int, dict[int, list[Extension]]] = defaultdict(dict)
+    rows = Extension.objects.filter(stage__case_id__in=ids).select_related("stage").order_by("id")
+    for ext in rows:
+        extensions[ext.stage.case_id].setdefault(ext.stage.number, []).append(ext)
+    completed: dict[int, list[date | None]] = defaultdict(list)
+    for case_id, done_on in OutstandingAction.objects.filter(case_id__in=ids).values_list(
+        "case_id", "completed_on"
+    ):
+        completed[case_id].append(done_on)
+    holds: dict[int, list[Hold]] = defaultdict(list)
+    for hold in Hold.objects.filter(case_id__in=ids).order_by("held_on", "id"):
+        holds[hold.case_id].append(hold)
+    panels = {panel.case_id: panel for panel in PanelReview.objects.filter(case_id__in=ids)}
+    plans: dict[int, ResponsePlan] = {}
+    for plan in ResponsePlan.objects.filter(case_id__in=ids).order_by("-id"):
+        plans.setdefault(plan.case_id, plan)
+    waiting = set(
+        Representative.objects.filter(case_id__in=ids, consent_state="outstanding").values_list(
+            "case_id", flat=True
+        )
+    )
+    config = policy_config()
+    found: dict[int, CaseSnapshot] = {}
+    for case in cases:
+        done = completed.get(case.pk, [])
+        works_done = max(d for d in done if d) if done and all(done) else None
+        found[case.pk] = CaseSnapshot(
+            case=case,
+            version=config.version_by_key(case.policy_version),
+            stages=stages.get(case.pk, {}),
+            extensions=extensions.get(case.pk, {}),
+            holds=holds.get(case.pk, []),
+            panel=panels.get(case.pk),
+            plan=plans.get(case.pk),
+            consent_outstanding=case.pk in waiting,
+            works_completed_on=works_done,
+        )
+    return found
 
 
 def facts_of(snap: CaseSnapshot) -> CaseFacts:

@@ -278,6 +278,41 @@ def contractor_feedback_record(
 
 
 @transaction.atomic
+def contractor_feedback_request(
+    *, case: Case, actor: Actor, contractor: str, on: date | None = None
+) -> Case:
+    """The investigating officer asks the contractor for first feedback (002, HM&I process).
+
+    Records the day asked on the current stage, so the scheduler can remind the officer when
+    the feedback falls due (time_limits.contractor_first_feedback_days working days later).
+    Raises the policy core's error when contractor feedback has no place on the case now.
+    """
+    day = on or clock.today()
+    if not contractor.strip():
+        raise InvalidInput("Enter the contractor's name.")
+    _, facts, before = _begin(case)
+    problem = lifecycle.why_not(facts, lifecycle.Move.RECORD_CONTRACTOR_FEEDBACK)
+    if problem is not None:
+        raise problem
+    case_claim(case)
+    record = _stage_record(case, case.stage)
+    record.contractor_asked_on = day
+    record.save(update_fields=["contractor_asked_on"])
+    due = working_calendar().add_working_days(
+        day, policy_config().time_limits.contractor_first_feedback_days
+    )
+    timeline_record(
+        case=case,
+        actor=actor,
+        action="contractor_asked",
+        summary=f"{contractor.strip()} asked for first feedback by {due:%d %B %Y}",
+        before=before,
+        after={"contractor": contractor.strip(), "asked_on": day, "due_on": due},
+    )
+    return case
+
+
+@transaction.atomic
 def complaint_statement_agree(
     *,
     case: Case,
