@@ -42,8 +42,9 @@ install: venv
 migrate: venv ## Apply migrations to the embedded SQLite database
 	$(PY) manage.py migrate --noinput
 
-seed: migrate ## Load the demo council (only into an empty database)
+seed: migrate ## Load the demo council (only into an empty database) and print the staff sign-ins
 	$(PY) manage.py seed_demo --if-empty
+	$(PY) manage.py seed_staff
 
 # The background task worker (outgoing email) runs beside the web server in its own process
 # group, and is stopped with it however the server ends.

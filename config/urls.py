@@ -1,7 +1,7 @@
 """URL map: each app owns its own urls module."""
 
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 from putright.core import views
 
@@ -10,5 +10,6 @@ urlpatterns = [
     path("accessibility/", views.accessibility, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),
     path("healthz", views.healthz, name="healthz"),
+    path("staff/", include("putright.staff.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -26,10 +26,16 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "putright.core",
     "putright.cases",
     "putright.notifications",
     "putright.web",
+    "putright.accounts",
+    "putright.staff",
 ]
 
 MIDDLEWARE = [
@@ -39,8 +45,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "putright.accounts.middleware.StaffSessionTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -88,6 +98,33 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Staff sign-in (putright.accounts, docs/staff.md). Passwords hashed with Argon2; django-axes
+# throttles password guessing; every staff account also needs a TOTP code (django-otp).
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "/staff/login/"
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 0.25  # hours: locked out for 15 minutes after 5 wrong passwords
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "staff/login_locked.html"
+AXES_VERBOSE = False
+# Two-factor sign-in for the back office and the admin. Production keeps both on; only a
+# benchmark settings module may switch the staff one off (the harness signs in with a
+# password alone).
+PUTRIGHT_STAFF_OTP_REQUIRED = True
+PUTRIGHT_ADMIN_OTP_REQUIRED = True
+# A staff session ends after 30 minutes without a request, and 10 hours after sign-in.
+PUTRIGHT_STAFF_IDLE_TIMEOUT = 30 * 60
+PUTRIGHT_STAFF_ABSOLUTE_TIMEOUT = 10 * 60 * 60
+SESSION_COOKIE_AGE = PUTRIGHT_STAFF_ABSOLUTE_TIMEOUT
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -106,6 +143,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 
 # The council's name in every page's header, title and footer.
 PUTRIGHT_COUNCIL_NAME = os.environ.get("PUTRIGHT_COUNCIL_NAME", "Northfield Council")
+# The name authenticator apps show beside a staff member's code.
+OTP_TOTP_ISSUER = PUTRIGHT_COUNCIL_NAME
 
 # Where the council's own process and exclusion configuration lives; empty = the defaults
 # shipped with the policy core (SPEC's timescale table).

@@ -11,6 +11,8 @@ else:
     # One test database per run, so two runs on one server never trip over each other.
     DATABASES["default"]["TEST"] = {"NAME": f"test_putright_{os.getpid()}"}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Admin tests sign in with force_login (no second factor); tests/accounts switch it on.
+PUTRIGHT_ADMIN_OTP_REQUIRED = False
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Tasks run in-process when enqueued (after commit); tests of the workers pick a backend.
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

@@ -1,0 +1,28 @@
+"""Named errors of the domain, mapped to form errors (STYLE habit 4)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+
+from putright.cases.services import CaseConflict, InvalidInput
+from putright.policy.lifecycle import RuleBroken
+
+
+def attempt(
+    form: forms.Form, call: Callable[[], Any], rule_field: Callable[[str], str | None]
+) -> bool:
+    """Make the one domain call; on a refusal put its message on the form, beside the field
+    `rule_field(error.rule)` names, or at the top. True when the call succeeded."""
+    try:
+        call()
+    except RuleBroken as error:
+        name = rule_field(error.rule)
+        form.add_error(name if name in form.fields else None, error.message)
+    except (CaseConflict, InvalidInput) as error:
+        form.add_error(None, str(error))
+    else:
+        return True
+    return False

@@ -1,0 +1,211 @@
+"""The triage inbox: every new contact from every channel, logging a contact taken by
+phone, email, letter, in person, from a contractor or an MP, and one action each to
+classify, exclude, join an open case, or raise a complaint about a service request."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+
+from putright.accounts.permissions import Capability, StaffMember
+from putright.cases import services
+from putright.cases.models import Case
+from putright.cases.services import PersonDetails
+from putright.core import clock
+from putright.core.policy import policy_config
+from putright.staff import queries
+from putright.staff.access import not_found, staff_render, staff_view
+from putright.staff.errors import attempt
+from putright.staff.forms import (
+    ContactLogForm,
+    ExcludeForm,
+    JoinForm,
+    RaiseComplaintForm,
+    TriageForm,
+    VersionedForm,
+)
+
+TRIAGE_ACTIONS = ("classify", "exclude", "join", "raise")
+
+
+def _page(request: HttpRequest) -> int:
+    try:
+        return int(request.GET.get("page", "1"))
+    except ValueError:
+        return 1
+
+
+def _inbox(
+    request: HttpRequest, member: StaffMember, form: ContactLogForm, *, status: int = 200
+) -> HttpResponse:
+    page = queries.inbox_page(member=member, page=_page(request))
+    return staff_render(
+        request,
+        member,
+        "staff/inbox/list.html",
+        {
+            "page": page,
+            "form": form,
+            "previous_href": f"?page={page.page - 1}" if page.has_previous else "",
+            "next_href": f"?page={page.page + 1}" if page.has_next else "",
+        },
+        status=status,
+    )
+
+
+@staff_view(Capability.TRIAGE)
+def inbox(request: HttpRequest, member: StaffMember) -> HttpResponse:
+    """The inbox, with the form to log a contact on the same page."""
+    if request.method != "POST":
+        return _inbox(request, member, ContactLogForm())
+    form = ContactLogForm(request.POST)
+    made: list[Case] = []
+    if form.is_valid():
+        d = form.cleaned_data
+
+        def log() -> None:
+            made.append(
+                services.contact_record(
+                    channel=d["channel"],
+                    person=PersonDetails(
+                        name=d["name"],
+                        email=d["email"],
+                        phone=d["phone"],
+                        address=d["address"],
+                        is_tenant_or_leaseholder=d["tenant"],
+                    ),
+                    service=d["service"],
+                    text=d["text"],
+                    actor=member.actor,
+                    kind=d["kind"],
+                    outcomes_sought=d["outcomes_sought"],
+                )
+            )
+
+        if attempt(form, log, lambda _rule: None):
+            case = made[0]
+            messages.success(request, f"Contact logged as {case.reference}.")
+            return HttpResponseRedirect(f"/staff/inbox/{case.reference}/")
+    return _inbox(request, member, form, status=400)
+
+
+def _forms(case: Case, data: Any = None, bound: str = "") -> dict[str, forms.Form]:
+    def make(name: str, cls: type[forms.Form]) -> forms.Form:
+        if name == bound:
+            return cls(data, prefix=name)
+        return cls(prefix=name, initial={"version": case.version})
+
+    built = {
+        "classify": make("classify", TriageForm),
+        "exclude": make("exclude", ExcludeForm),
+        "join": make("join", JoinForm),
+    }
+    if case.kind == "service_request":
+        built["raise"] = make("raise", RaiseComplaintForm)
+    return built
+
+
+def _triage_page(
+    request: HttpRequest,
+    member: StaffMember,
+    case: Case,
+    bound_forms: dict[str, forms.Form],
+    *,
+    failed: str = "",
+) -> HttpResponse:
+    today = clock.today()
+    contact = queries.first_contact(case=case)
+    return staff_render(
+        request,
+        member,
+        "staff/inbox/triage.html",
+        {
+            "case": case,
+            "contact": contact,
+            "forms": bound_forms,
+            "failed": bound_forms.get(failed),
+            "same_person": queries.hints_same_person(member=member, case=case),
+            "similar": queries.hints_similar_text(member=member, case=case, today=today),
+            "exclusions": list(policy_config().exclusions.values()),
+        },
+        status=400 if failed else 200,
+    )
+
+
+@staff_view(Capability.TRIAGE)
+def triage(request: HttpRequest, member: StaffMember, reference: str) -> HttpResponse:
+    case = queries.inbox_case(member=member, reference=reference)
+    if case is None:
+        return not_found(request, member)
+    return _triage_page(request, member, case, _forms(case))
+
+
+def _claim(case: Case, form: forms.Form) -> None:
+    if isinstance(form, VersionedForm) and form.cleaned_data.get("version"):
+        case.version = form.cleaned_data["version"]
+
+
+@staff_view(Capability.TRIAGE)
+def triage_action(
+    request: HttpRequest, member: StaffMember, reference: str, action: str
+) -> HttpResponse:
+    case = queries.inbox_case(member=member, reference=reference)
+    if case is None or action not in TRIAGE_ACTIONS or request.method != "POST":
+        return not_found(request, member)
+    bound_forms = _forms(case, request.POST, bound=action)
+    form = bound_forms.get(action)
+    if form is None:
+        return not_found(request, member)
+    done: list[Case] = []
+    if form.is_valid():
+        _claim(case, form)
+        d = form.cleaned_data
+        calls: dict[str, Callable[[], Case]] = {
+            "classify": lambda: services.contact_triage(
+                case=case, actor=member.actor, kind=d["kind"], reason=d["reason"]
+            ),
+            "exclude": lambda: services.case_exclude(
+                case=case, actor=member.actor, code=d["code"], reasons=d["reasons"]
+            ),
+            "join": lambda: _join(member, case, d),
+            "raise": lambda: services.complaint_raise_from_service_request(
+                request=case, actor=member.actor, text=d["text"]
+            ),
+        }
+        fields = {
+            "classify": {},
+            "exclude": {"unknown_exclusion": "code"},
+            "join": {"issue_must_be_new_complaint": "open_case"},
+            "raise": {},
+        }[action]
+        if attempt(form, lambda: done.append(calls[action]()), fields.get):
+            result = done[0]
+            messages.success(request, _done_message(action, case, result))
+            return HttpResponseRedirect(f"/staff/cases/{result.reference}/")
+    return _triage_page(request, member, case, bound_forms, failed=action)
+
+
+def _join(member: StaffMember, case: Case, data: dict[str, Any]) -> Case:
+    open_case = queries.visible_case(member=member, reference=data["open_case"])
+    if open_case is None:
+        raise services.InvalidInput("There is no case with that reference.")
+    return services.contact_join_case(
+        case=case,
+        open_case=open_case,
+        actor=member.actor,
+        would_unreasonably_delay=data["would_unreasonably_delay"],
+    )
+
+
+def _done_message(action: str, case: Case, result: Case) -> str:
+    if action == "classify":
+        return f"{case.reference} classified as {result.get_kind_display().lower()}."
+    if action == "exclude":
+        return f"{case.reference} excluded. The exclusion letter follows."
+    if action == "join":
+        return f"{case.reference} joined this complaint."
+    return f"Complaint {result.reference} raised about service request {case.reference}."
