@@ -76,3 +76,36 @@ class OutboxAttachment(models.Model):
 
     def __str__(self) -> str:
         return self.filename
+
+
+class SentReminder(models.Model):
+    """One reminder the scheduler has sent: the key that makes each job send it once.
+
+    Written in the same transaction as the email it records (`scheduler.base.reminders_send`),
+    so both happen or neither does. The unique key (job, what it is about, the due date or
+    period) is what stops a second run of the same day, or a second scheduler running at the
+    same time, from sending it again: the loser's INSERT finds the row and does nothing.
+    """
+
+    job = models.CharField(max_length=64)
+    # What the reminder is about, e.g. "case:42:stage1.respond_by", "action:7", "hold:3".
+    subject_key = models.CharField(max_length=128)
+    # The due date (a deadline, a review date) or the period (an update or a hold review
+    # falling due) the reminder is for: a later one is a new reminder.
+    due_on = models.DateField()
+    case_reference = models.CharField(max_length=32, blank=True, default="", db_index=True)
+    sent_to = models.CharField(max_length=254)
+    # The scheduler run that wrote the row: it reads back by this which rows are its own.
+    run_id = models.CharField(max_length=32, db_index=True)
+    run_on = models.DateField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["job", "subject_key", "due_on"], name="one_reminder_per_job_subject_due"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.job} {self.subject_key} due {self.due_on}"

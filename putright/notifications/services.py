@@ -23,7 +23,7 @@ import os
 import secrets
 import socket
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from email.utils import make_msgid
@@ -43,6 +43,7 @@ from django.db.models import (
     When,
 )
 
+from putright.cases.services.retention import AnonymisedCase
 from putright.core import clock
 from putright.notifications.conf import OutboxConfig, message_id_domain, outbox_config
 from putright.notifications.models import OutboxAttachment, OutboxMessage
@@ -425,3 +426,23 @@ def outbox_drain(
         if report.claimed < config.batch_size:
             break
     return total
+
+
+def outbox_forget_cases(*, case_references: Iterable[str]) -> int:
+    """Delete every outbox message about these cases, with its attachments, whatever its
+    state; return how many. The retention hook: the case's emails hold its personal data.
+
+    Reminders recorded by the scheduler (SentReminder) stay: they hold a case reference, a
+    staff address and dates, nothing about the person.
+    """
+    references = [ref for ref in case_references if ref]
+    if not references:
+        return 0
+    _, per_model = OutboxMessage.objects.filter(case_reference__in=references).delete()
+    return per_model.get(OutboxMessage._meta.label, 0)
+
+
+def outbox_forget_anonymised(cases: Sequence[AnonymisedCase]) -> None:
+    """The retention hook (registered in NotificationsConfig.ready): forget the outbox
+    messages of the cases just anonymised, in the same transaction."""
+    outbox_forget_cases(case_references=[case.reference for case in cases])

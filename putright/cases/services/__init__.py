@@ -71,6 +71,7 @@ from putright.cases.services.records import (
     representative_consent_record,
     restriction_add,
 )
+from putright.cases.services.retention import cases_anonymise
 
 __all__ = [
     "REPRESENTATIVE_ONLINE",
@@ -99,6 +100,7 @@ __all__ = [
     "case_reopen_for_ombudsman",
     "case_resume",
     "case_withdraw",
+    "cases_anonymise",
     "childrens_representation_record",
     "complaint_acknowledge",
     "complaint_raise_from_service_request",
