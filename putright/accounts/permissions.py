@@ -12,7 +12,7 @@ Object rules (SPEC "Beyond the sources": role-based access so that equality data
 services' cases stay private):
 
 1. A restricted case (for example a member of staff complaining) is seen only by the people
-   named on it (CaseAccess), whatever their role.
+   named on it (CaseAccess), whatever their role or service.
 2. Investigating officers and service managers see their own service's cases, and any case
    with a stage that is theirs. The complaints team and the insight lead see every
    service. Governance sees counts only, never a case.
@@ -131,13 +131,13 @@ def case_visibility(member: StaffMember) -> Q:
     """
     if not member.can(Capability.SEE_CASES):
         return Q(pk__in=[])
-    allowed = Q(restricted=False) | Q(pk__in=_named_cases(member))
+    named = Q(pk__in=_named_cases(member))
     if member.can(Capability.SEE_EVERY_SERVICE):
-        return allowed
+        return Q(restricted=False) | named
     mine = Q(service_id=member.service_id) if member.service_id is not None else Q(pk__in=[])
     if member.officer_id is not None:
         mine |= Q(pk__in=_handled_cases(member.officer_id))
-    return allowed & mine
+    return (Q(restricted=False) & mine) | named
 
 
 def _handled_cases(officer_id: int) -> Any:
@@ -151,8 +151,8 @@ def may_see_case(
     `named`: whether the member is named on it (CaseAccess)."""
     if not member.can(Capability.SEE_CASES):
         return False
-    if case.restricted and not named:
-        return False
+    if case.restricted:
+        return named
     if member.can(Capability.SEE_EVERY_SERVICE):
         return True
     if member.service_id is not None and case.service_id == member.service_id:
