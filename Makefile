@@ -46,11 +46,13 @@ seed: migrate ## Load the demo council (only into an empty database) and print t
 	$(PY) manage.py seed_demo --if-empty
 	$(PY) manage.py seed_staff
 
-# The background task worker (outgoing email) runs beside the web server in its own process
-# group, and is stopped with it however the server ends.
-run: seed ## Create .venv, install, migrate, load demo data, serve on 127.0.0.1:8000 with the task worker
+# The background task worker (outgoing email) and the scheduler (reminders, retention; no
+# cron needed) run beside the web server, each in its own process group, and are stopped
+# with it however the server ends.
+run: seed ## Create .venv, install, migrate, load demo data, serve on 127.0.0.1:8000 with the task worker and scheduler
 	@set -m; $(PY) manage.py db_worker & worker=$$!; \
-	trap 'kill -TERM -- -$$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	$(PY) manage.py run_scheduler & scheduler=$$!; \
+	trap 'kill -TERM -- -$$worker -$$scheduler 2>/dev/null; wait $$worker $$scheduler 2>/dev/null' EXIT; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 lint: venv ## ruff (lint and format check), mypy, import-linter contracts
