@@ -10,6 +10,7 @@ urlpatterns = [
     path("accessibility/", views.accessibility, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),
     path("healthz", views.healthz, name="healthz"),
+    path("", include("putright.public.urls")),
     path("staff/", include("putright.staff.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "putright.cases",
     "putright.notifications",
     "putright.web",
+    "putright.public",
     "putright.accounts",
     "putright.staff",
 ]
@@ -170,4 +171,22 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+}
+
+# The public site (putright.public). Uploaded files live under MEDIA_ROOT, which no web
+# server serves (there is no MEDIA_URL): only putright.public's file view hands them out,
+# to the case's signed-in person or to staff.
+MEDIA_ROOT = Path(os.environ.get("PUTRIGHT_MEDIA_ROOT", BASE_DIR / "media"))
+PUTRIGHT_UPLOAD_MAX_BYTES = 10 * 1024 * 1024
+PUTRIGHT_UPLOAD_MAX_FILES = 5
+# A sign-in link to follow a case works once, for this long; signing in lasts an hour.
+PUTRIGHT_SIGN_IN_LINK_MINUTES = 30
+PUTRIGHT_FOLLOW_SESSION_MINUTES = 60
+# Rate limits on sending feedback and asking for sign-in links: {scope: (hits, seconds)}
+# (putright/public/ratelimit.py). They count in the cache, so production shares one cache.
+PUTRIGHT_RATE_LIMITS = {
+    "submit-ip": (30, 60 * 60),
+    "submit-email": (10, 60 * 60),
+    "link-ip": (20, 60 * 60),
+    "link-email": (5, 60 * 60),
 }

@@ -1,6 +1,8 @@
 """pytest: SQLite by default, PostgreSQL when DATABASE_URL is set."""
 
 import os
+import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
 from .base import BASE_DIR, DATABASE_URL, DATABASES, sqlite_database
@@ -16,3 +18,5 @@ PUTRIGHT_ADMIN_OTP_REQUIRED = False
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Tasks run in-process when enqueued (after commit); tests of the workers pick a backend.
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+# Uploaded files go to a scratch folder, never the checkout's media/.
+MEDIA_ROOT = Path(tempfile.gettempdir()) / f"putright-test-media-{os.getpid()}"

@@ -18,6 +18,7 @@ from putright.cases.models import (
     EqualityMonitoring,
     OutstandingAction,
     Service,
+    SignInLinkUse,
     StageRecord,
     TimelineEvent,
 )
@@ -27,6 +28,7 @@ from putright.cases.services._facts import facts_of, snapshot_read
 from putright.cases.services.online import LATE_ESCALATION_KIND
 from putright.policy.deadlines import Deadline
 from putright.policy.lifecycle import Move, allowed_moves
+from putright.policy.processes import Ombudsman
 
 
 def case_by_reference(*, reference: str) -> Case | None:
@@ -95,6 +97,14 @@ def services_offered() -> QuerySet[Service]:
     return Service.objects.filter(is_active=True).order_by("name")
 
 
+def case_by_id(*, case_id: int) -> Case | None:
+    return Case.objects.select_related("person", "service").filter(pk=case_id).first()
+
+
+def sign_in_link_used(*, nonce: str) -> bool:
+    return SignInLinkUse.objects.filter(nonce=nonce).exists()
+
+
 def case_for_sign_in(*, reference: str, email: str) -> Case | None:
     """The case whose reference and email address (the person's or a representative's)
     both match, or None. Says nothing about which of the two did not."""
@@ -123,6 +133,8 @@ class CaseForPerson:
     deadlines: dict[str, Deadline]
     moves: frozenset[Move]
     late_escalation_waiting: bool
+    final_stage: bool
+    ombudsman: Ombudsman | None
 
     @property
     def current_stage(self) -> StageRecord | None:
@@ -152,6 +164,7 @@ def case_for_person(*, case_id: int, today: date) -> CaseForPerson | None:
         .order_by("at", "id")
     )
     responded = snap.current.responded_on if snap.current else None
+    facts = facts_of(snap)
     late = Contact.objects.filter(case=case, kind=LATE_ESCALATION_KIND)
     if responded is not None:
         late = late.filter(received_at__date__gte=responded)
@@ -164,10 +177,12 @@ def case_for_person(*, case_id: int, today: date) -> CaseForPerson | None:
         uploads=[c for c in correspondence if c.direction == "in"],
         actions=list(OutstandingAction.objects.filter(case=case).order_by("due_on", "id")),
         deadlines=case_deadlines(snap, today=today),
-        moves=allowed_moves(facts_of(snap)),
+        moves=allowed_moves(facts),
         late_escalation_waiting=(
             case.status in ("responded", "closed") and responded is not None and late.exists()
         ),
+        final_stage=facts.is_final_stage,
+        ombudsman=facts.ombudsman,
     )
 
 
@@ -186,8 +201,19 @@ def attachment_for_person(*, attachment_id: int, case_id: int) -> Attachment | N
 
 
 def attachment_by_id(*, attachment_id: int) -> Attachment | None:
-    """Any file, for staff."""
-    return Attachment.objects.select_related("correspondence").filter(pk=attachment_id).first()
+    """Any file, for staff (who still need the back office's permission to see the case)."""
+    return (
+        Attachment.objects.select_related("correspondence__case").filter(pk=attachment_id).first()
+    )
+
+
+def case_officer_ids(*, case_id: int) -> set[int]:
+    """Every officer who has held a stage of the case."""
+    return set(
+        StageRecord.objects.filter(case_id=case_id, officer_id__isnull=False).values_list(
+            "officer_id", flat=True
+        )
+    )
 
 
 def escalation_requests_awaiting_decision() -> QuerySet[Case]:
