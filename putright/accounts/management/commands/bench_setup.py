@@ -1,13 +1,18 @@
-"""Fixture for the performance harness: the demo services and one staff user. Idempotent."""
+"""Fixture for the performance harness: the demo services and one staff user. Idempotent.
+
+The bench user is a complaints-team member (sees every case, as the team does). The harness
+signs in with username and password only: its settings (config.settings.bench) switch the
+second factor off for that reason alone.
+"""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandParser
 
+from putright.accounts.services import staff_account_save
 from putright.cases.demo.build import reference_data_create
 
 
@@ -20,11 +25,10 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         council = reference_data_create()
-        users = get_user_model()
-        user, _ = users.objects.get_or_create(username=options["username"])
-        # The harness looks at every open case, as the complaints team does.
-        user.is_staff = True
-        user.is_superuser = True
-        user.set_password(options["password"])
-        user.save()
+        user = staff_account_save(
+            username=options["username"],
+            role="complaints_team",
+            name="Bench Staff",
+            password=options["password"],
+        )
         self.stdout.write(json.dumps({"services": len(council.services), "user": user.username}))
