@@ -146,7 +146,7 @@ class TriageForm(VersionedForm):
         error_messages={"required": "Choose what kind of feedback this is"},
     )
     reason = forms.CharField(
-        label="Reason",
+        label="Reason for the classification",
         widget=forms.Textarea,
         help_text="Why it is this kind of feedback.",
         error_messages={"required": "Enter the reason for the classification"},
@@ -160,7 +160,7 @@ class ExcludeForm(VersionedForm):
         error_messages={"required": "Choose the exclusion ground"},
     )
     reasons = forms.CharField(
-        label="Reasons",
+        label="Reasons for the exclusion",
         widget=forms.Textarea,
         help_text="Explained to the person in the exclusion letter, with the Ombudsman's details.",
         error_messages={"required": "Enter the reasons for the exclusion"},
