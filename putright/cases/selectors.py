@@ -51,6 +51,20 @@ def case_deadline_list(*, case: Case, today: date) -> dict[str, Deadline]:
     return case_deadlines(snapshot_read(case), today=today)
 
 
+@dataclass(frozen=True, slots=True)
+class CaseOverview:
+    deadlines: dict[str, Deadline]
+    moves: frozenset[Move]
+
+
+def case_overview(*, case: Case, today: date) -> CaseOverview:
+    """The case page's deadlines and allowed moves from ONE read of the case's rows."""
+    snap = snapshot_read(case)
+    return CaseOverview(
+        deadlines=case_deadlines(snap, today=today), moves=allowed_moves(facts_of(snap))
+    )
+
+
 def case_moves_allowed(*, case: Case) -> frozenset[Move]:
     """What the staff UI may offer on this case now: exactly what the policy core allows."""
     return allowed_moves(facts_of(snapshot_read(case)))

@@ -190,11 +190,14 @@ def _search(q: str) -> Q:
             f"SELECT id FROM {case_table} "  # noqa: S608 - table names from the models
             "WHERE to_tsvector('english', summary) @@ plainto_tsquery('english', %s) "
             f"UNION SELECT c.id FROM {case_table} c JOIN {person_table} p ON p.id = c.person_id "
-            "WHERE to_tsvector('simple', p.name) @@ plainto_tsquery('simple', %s)"
+            "WHERE to_tsvector('simple', p.name) @@ plainto_tsquery('simple', %s) "
+            f"UNION SELECT id FROM {case_table} WHERE reference = %s"
         )
-        # The text is a bound parameter; only the model's own table names are formatted in.
-        search = RawSQL(sql, (text, text))  # noqa: S611
-        return Q(pk__in=search) | Q(reference=text.upper())
+        # One IN over the small set of matches (no OR around it), so PostgreSQL starts from
+        # the matches and never filters every open case. The text is a bound parameter;
+        # only the model's own table names are formatted in.
+        search = RawSQL(sql, (text, text, text.upper()))  # noqa: S611
+        return Q(pk__in=search)
     return (
         Q(summary__icontains=text)
         | Q(person__name__icontains=text)
