@@ -456,10 +456,8 @@ class TestRetention:
         # The hook failed, so nothing happened: the case still has its data.
         assert case.anonymised_at is None and case.summary.startswith("Black mould")
         assert OutboxMessage.objects.filter(case_reference=case.reference).exists()
-        assert [h.__name__ for h in retention_hooks()] == [
-            "outbox_forget_anonymised",
-            "letters_forget_anonymised",
-        ]
+        # The outbox's own hook is always there; other apps (letters) may add theirs.
+        assert "outbox_forget_anonymised" in [h.__name__ for h in retention_hooks()]
 
     def test_a_hook_receives_the_cases_and_whether_the_person_went(
         self, full_case: Callable[..., Case]
