@@ -29,6 +29,7 @@ from django.db.models import (
     Subquery,
 )
 from django.db.models.expressions import OrderBy, RawSQL
+from django.db.models.lookups import Exact
 
 from putright.accounts.models import SavedView
 from putright.accounts.permissions import StaffMember, case_visibility
@@ -78,12 +79,11 @@ DUE_STATES: Final = {
     "due_soon": "Due within 2 working days",
     "on_track": "On track",
 }
-# name -> (field, descending); the case id breaks ties the same way.
+# name -> (field, descending); the case id breaks ties the same way. Each is an index order:
+# (status, next_deadline_on, id) and the unique reference.
 SORTS: Final[dict[str, tuple[str, bool]]] = {
     "deadline": ("next_deadline_on", False),
     "-deadline": ("next_deadline_on", True),
-    "received": ("received_on", False),
-    "-received": ("received_on", True),
     "reference": ("reference", False),
     "-reference": ("reference", True),
 }
@@ -175,34 +175,31 @@ class QueuePage:
     at_limit: bool  # the last page that can be shown: narrow the search to see more
 
 
-def _search(q: str) -> Q:
-    """Cases whose reference, summary or person's name match `q`.
+def _search_ways(q: str) -> list[Q]:
+    """The ways a case can match the search `q`; a case matching any of them is found.
 
-    PostgreSQL: full-text search on the GIN indexes of accounts migration 0002. SQLite: a
+    A reference finds its case. PostgreSQL: full-text search of the summary and of the
+    person's name, one way each, so that each is read on its own GIN index (accounts
+    migration 0002), or along the deadline index when a word is common. SQLite: a
     case-insensitive substring match.
     """
     text = q.strip()
     if reference_is_valid(text):
-        return Q(reference=reference_normalise(text))
+        return [Q(reference=reference_normalise(text))]
     if connection.vendor == "postgresql":
-        case_table, person_table = Case._meta.db_table, Person._meta.db_table
-        sql = (
-            f"SELECT id FROM {case_table} "  # noqa: S608 - table names from the models
-            "WHERE to_tsvector('english', summary) @@ plainto_tsquery('english', %s) "
-            f"UNION SELECT c.id FROM {case_table} c JOIN {person_table} p ON p.id = c.person_id "
-            "WHERE to_tsvector('simple', p.name) @@ plainto_tsquery('simple', %s) "
-            f"UNION SELECT id FROM {case_table} WHERE reference = %s"
+        # The text is a bound parameter; the expressions are exactly those of the indexes.
+        summary = RawSQL(
+            "to_tsvector('english', summary) @@ plainto_tsquery('english', %s)", (text,)
         )
-        # One IN over the small set of matches (no OR around it), so PostgreSQL starts from
-        # the matches and never filters every open case. The text is a bound parameter;
-        # only the model's own table names are formatted in.
-        search = RawSQL(sql, (text, text, text.upper()))  # noqa: S611
-        return Q(pk__in=search)
-    return (
+        names = Person.objects.annotate(
+            match=RawSQL("to_tsvector('simple', name) @@ plainto_tsquery('simple', %s)", (text,))
+        ).filter(match=True)
+        return [Q(Exact(summary, True)), Q(person__in=names.values("id"))]
+    return [
         Q(summary__icontains=text)
         | Q(person__name__icontains=text)
         | Q(reference__icontains=text.upper())
-    )
+    ]
 
 
 def _mine(member: StaffMember) -> Q:
@@ -234,42 +231,45 @@ def queue_filtered(
         qs = qs.filter(next_deadline_on__gte=today, next_deadline_on__lte=due_soon_by)
     elif filters.due == "on_track":
         qs = qs.filter(next_deadline_on__gt=due_soon_by)
-    if filters.q.strip():
-        qs = qs.filter(_search(filters.q))
     return qs
 
 
 def _ordering(sort: str) -> tuple[list[OrderBy], list[str]]:
+    """The ORDER BY of a sort. A case with no deadline counts as due last: after every date
+    going up, before every date going down, which is the index read forwards or backwards."""
     name, descending = SORTS.get(sort, SORTS["deadline"])
     if descending:
-        order = [F(name).desc(nulls_last=True), F("id").desc()]
+        order = [F(name).desc(nulls_first=True), F("id").desc()]
     else:
         order = [F(name).asc(nulls_last=True), F("id").asc()]
     return order, [name] if name != "id" else []
 
 
-def _ids_by_status_merge(
-    qs: QuerySet[Case], statuses: tuple[str, ...], sort: str, offset: int, limit: int
+def _ids_merged(
+    parts: list[QuerySet[Case]], sort: str, offset: int, limit: int, *, distinct: bool = False
 ) -> list[int]:
-    """The page's case ids, read per status and merged.
+    """The page's case ids from several queries, each ordered and cut at `offset + limit`
+    rows, then merged in the same order (one SQL statement).
 
-    Each status's part is an index range scan on (status, next_deadline_on) that stops
-    after `offset + limit` rows; the merge orders at most that many rows per status.
+    Each part is an index range scan that stops early (one per status on the
+    (status, next_deadline_on, id) index; or one per way a search can match), so the merge
+    orders at most that many rows per part whatever the size of the table.
     """
     order, columns = _ordering(sort)
-    parts: list[str] = []
+    selects: list[str] = []
     params: list[Any] = []
-    for status in statuses:
-        part = qs.filter(status=status).order_by(*order).values_list("id", *columns)
-        part = part[: offset + limit]
-        sql, part_params = part.query.get_compiler(connection=connection).as_sql()
-        parts.append(f"SELECT * FROM ({sql}) p{len(parts)}")  # noqa: S608 - compiled by the ORM
+    for part in parts:
+        ordered = part.order_by(*order).values_list("id", *columns)[: offset + limit]
+        sql, part_params = ordered.query.get_compiler(connection=connection).as_sql()
+        selects.append(f"SELECT * FROM ({sql}) p{len(selects)}")  # noqa: S608 - compiled by the ORM
         params.extend(part_params)
     name, descending = SORTS.get(sort, SORTS["deadline"])
+    nulls = "NULLS FIRST" if descending else "NULLS LAST"
     direction = "DESC" if descending else "ASC"
+    glue = " UNION " if distinct else " UNION ALL "
     outer = (
-        f"SELECT id FROM ({' UNION ALL '.join(parts)}) merged "  # noqa: S608 - built above
-        f"ORDER BY {connection.ops.quote_name(name)} {direction} NULLS LAST, id {direction} "
+        f"SELECT id FROM ({glue.join(selects)}) merged "  # noqa: S608 - built above
+        f"ORDER BY {connection.ops.quote_name(name)} {direction} {nulls}, id {direction} "
         "LIMIT %s OFFSET %s"
     )
     with connection.cursor() as cursor:
@@ -293,17 +293,22 @@ def queue_page(
     offset = (page - 1) * PAGE_SIZE
     statuses = tuple(s for s in filters.statuses if s in STATUS_LABELS) or OPEN_STATUSES
     qs = queue_filtered(member=member, filters=filters, today=today, due_soon_by=due_soon_by)
-    # The merge pays off when the rows come straight off the deadline index; "my cases" and
-    # searches start from a small set instead, which one ordinary query sorts.
-    if len(statuses) > 1 and filters.queue != "mine" and not filters.q.strip():
-        ids = _ids_by_status_merge(qs, statuses, filters.sort, offset, PAGE_SIZE + 1)
-    else:
+    if filters.q.strip():
+        # Each way of matching on its own index, then merged (a case may match twice).
+        ways = _search_ways(filters.q)
+        parts = [qs.filter(way, status__in=statuses) for way in ways]
+        ids = _ids_merged(parts, filters.sort, offset, PAGE_SIZE + 1, distinct=len(parts) > 1)
+    elif filters.queue == "mine":
+        # An officer's own cases are few: one ordinary query from the stage records.
         order, _ = _ordering(filters.sort)
         ids = list(
             qs.filter(status__in=statuses)
             .order_by(*order)
             .values_list("id", flat=True)[offset : offset + PAGE_SIZE + 1]
         )
+    else:
+        parts = [qs.filter(status=status) for status in statuses]
+        ids = _ids_merged(parts, filters.sort, offset, PAGE_SIZE + 1)
     has_next = len(ids) > PAGE_SIZE
     ids = ids[:PAGE_SIZE]
     rows = {
@@ -374,14 +379,16 @@ def _untriaged() -> Q:
 
 
 def inbox_page(*, member: StaffMember, page: int) -> InboxPage:
-    """New contacts from every channel waiting for triage, oldest first (one query)."""
+    """New contacts from every channel waiting for triage, the most pressing acknowledgement
+    first, then those with no complaint clock (one query)."""
     page = min(max(page, 1), MAX_PAGES)
     offset = (page - 1) * PAGE_SIZE
     cases = list(
         Case.objects.filter(case_visibility(member))
         .filter(_untriaged())
         .select_related("person", "service")
-        .order_by("received_on", "id")[offset : offset + PAGE_SIZE + 1]
+        # The acknowledgement deadline first (received order, on the queue index).
+        .order_by(F("next_deadline_on").asc(nulls_last=True), "id")[offset : offset + PAGE_SIZE + 1]
     )
     return InboxPage(
         cases=cases[:PAGE_SIZE],

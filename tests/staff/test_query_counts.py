@@ -84,7 +84,8 @@ def inbox_cases(council: Council, n: int) -> None:
 
 LISTS = [
     ("complaints", "/staff/cases/?queue=all"),
-    ("complaints", "/staff/cases/?queue=all&sort=-received"),
+    ("complaints", "/staff/cases/?queue=all&sort=-deadline"),
+    ("complaints", "/staff/cases/?queue=all&sort=-reference"),
     ("complaints", "/staff/cases/?queue=all&due=on_track&service={housing}"),
     ("complaints", "/staff/cases/?q=mould"),
     ("priya", "/staff/cases/?queue=mine"),

@@ -19,7 +19,7 @@ from putright.cases import selectors
 from putright.cases.models import Case, OutstandingAction, Remedy
 from putright.core import clock
 from putright.core.policy import policy_config, working_calendar
-from putright.policy.deadlines import DeadlineState
+from putright.policy.deadlines import Deadline, DeadlineState
 from putright.policy.lifecycle import Move
 from putright.staff import queries
 from putright.staff.access import not_found, refused, staff_render, staff_view
@@ -71,17 +71,16 @@ def _load(member: StaffMember, reference: str) -> _Loaded | None:
     return loaded if loaded.visible else None
 
 
-def _moves_offered(loaded: _Loaded) -> list[tuple[Move, MoveSpec]]:
+def _moves_offered(loaded: _Loaded, allowed: frozenset[Move]) -> list[tuple[Move, MoveSpec]]:
     """Exactly the moves the policy core allows now, for a member who may act."""
     if not loaded.may_act:
         return []
-    allowed = selectors.case_moves_allowed(case=loaded.case)
     return [(move, MOVES[move]) for move in PANEL_ORDER if move in allowed]
 
 
-def _deadline_rows(case: Case, today: Any) -> list[dict[str, Any]]:
+def _deadline_rows(deadlines: dict[str, Deadline]) -> list[dict[str, Any]]:
     rows = []
-    for deadline in selectors.case_deadline_list(case=case, today=today).values():
+    for deadline in deadlines.values():
         text, colour = DEADLINE_TAGS.get(deadline.state, (deadline.state.value, "grey"))
         rows.append(
             {
@@ -102,6 +101,8 @@ def case_detail(request: HttpRequest, member: StaffMember, reference: str) -> Ht
     case = loaded.case
     today = clock.today()
     record = queries.case_record(case=case, stages=loaded.stages)
+    # The deadlines and the allowed moves from one read of the case.
+    overview = selectors.case_overview(case=case, today=today)
     ombudsman = policy_config().ombudsmen.get(case.ombudsman)
     base = f"/staff/cases/{case.reference}"
     return staff_render(
@@ -118,10 +119,10 @@ def case_detail(request: HttpRequest, member: StaffMember, reference: str) -> Ht
                 today=today,
                 due_soon_by=working_calendar().add_working_days(today, 2),
             ),
-            "deadlines": _deadline_rows(case, today),
+            "deadlines": _deadline_rows(overview.deadlines),
             "moves": [
                 {"label": spec.label, "href": f"{base}/{spec.slug}/", "move": move.value}
-                for move, spec in _moves_offered(loaded)
+                for move, spec in _moves_offered(loaded, overview.moves)
             ],
             "may_act": loaded.may_act,
             "ombudsman": ombudsman,

@@ -163,7 +163,6 @@ def case_list(request: HttpRequest, member: StaffMember) -> HttpResponse:
             "headers": {
                 "reference": _sort_header(filters, "reference", "Reference"),
                 "deadline": _sort_header(filters, "deadline", "Next deadline"),
-                "received": _sort_header(filters, "received", "Received"),
             },
             "services": services,
             "statuses": list(queries.STATUS_LABELS.items()),
