@@ -25,6 +25,3 @@ case "$db" in
 esac
 "$venv/bin/python" manage.py migrate --noinput -v 0
 "$venv/bin/python" manage.py bench_setup
-# The back office lets in staff with a role: the harness looks at every case, as the
-# complaints team does (config/settings/bench.py switches the second factor off).
-"$venv/bin/python" manage.py staff_create benchstaff --role complaints_team
