@@ -27,10 +27,11 @@ def navigation(request: HttpRequest, member: StaffMember) -> list[dict[str, Any]
     if member.can(Capability.TRIAGE):
         items.append({"text": "Triage inbox", "href": "/staff/inbox/"})
     if member.can(Capability.SEE_COUNTS):
-        items.append({"text": "Reports", "href": "/staff/reports/service-status/"})
+        items.append({"text": "Open cases by service", "href": "/staff/reports/service-status/"})
+    if member.can(Capability.SEE_EQUALITY_AGGREGATE):
+        items.append({"text": "Equality monitoring", "href": "/staff/reports/equality/"})
     for item in items:
-        prefix = str(item["href"]).rsplit("/", 2)[0] + "/"
-        item["current"] = request.path.startswith(prefix)
+        item["current"] = request.path.startswith(str(item["href"]))
     return items
 
 

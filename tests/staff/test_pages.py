@@ -369,3 +369,24 @@ def test_the_counts_page_groups_open_cases_by_service_and_status(
 
     assert "4 open cases" in content
     assert "Housing repairs" in content and "Waste and recycling" in content
+
+
+def test_the_navigation_offers_only_what_the_role_can_open(
+    council: Council, client_for: Callable[[str], Client]
+) -> None:
+    def links(role: str) -> list[str]:
+        content = client_for(role).get("/staff/reports/service-status/").content.decode()
+        nav = content.split('id="navigation"', 1)[1].split("</ul>", 1)[0]
+        return re.findall(r'href="(/staff/[^"]*)"', nav)
+
+    assert links("governance") == ["/staff/reports/service-status/"]
+    assert links("insight") == [
+        "/staff/cases/",
+        "/staff/reports/service-status/",
+        "/staff/reports/equality/",
+    ]
+    assert links("complaints") == [
+        "/staff/cases/",
+        "/staff/inbox/",
+        "/staff/reports/service-status/",
+    ]
