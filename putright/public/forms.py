@@ -105,7 +105,18 @@ def _label(choices: Iterable[tuple[str, Any]], value: object) -> str:
     return str(dict(choices).get(str(value), value or ""))
 
 
-class QuestionForm(forms.Form):
+class LineEndingsForm(forms.Form):
+    """Browsers post a textarea's line breaks as CR LF; the record keeps plain LF."""
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        for name, value in cleaned.items():
+            if isinstance(value, str):
+                cleaned[name] = value.replace("\r\n", "\n").replace("\r", "\n")
+        return cleaned
+
+
+class QuestionForm(LineEndingsForm):
     """A page of the feedback journey. `journey` gives the answers to earlier pages."""
 
     title: Promise | str = ""
@@ -365,6 +376,9 @@ class TheirDetailsForm(QuestionForm):
         "phone": "govuk-input--width-20",
         "postcode": "govuk-input--width-10",
     }
+
+    def clean_postcode(self) -> str:
+        return " ".join(str(self.cleaned_data.get("postcode", "")).upper().split())
 
     def clean_phone(self) -> str:
         phone: str = self.cleaned_data.get("phone", "").strip()
@@ -662,7 +676,7 @@ class EqualityForm(forms.Form):
     )
 
 
-class ComplaintForm(forms.Form):
+class ComplaintForm(LineEndingsForm):
     """Every question of a complaint on one page (/complaints/new/)."""
 
     service = _radios(
@@ -753,7 +767,7 @@ class SignInForm(forms.Form):
         return reference
 
 
-class EscalateForm(forms.Form):
+class EscalateForm(LineEndingsForm):
     context = forms.CharField(
         label=_("Is there anything you want to tell us? (optional)"),
         help_text=_("You do not have to give a reason."),
@@ -763,7 +777,7 @@ class EscalateForm(forms.Form):
     )
 
 
-class AddInformationForm(forms.Form):
+class AddInformationForm(LineEndingsForm):
     text = forms.CharField(
         label=_("What do you want to tell us?"),
         max_length=DETAILS_MAX,

@@ -14,10 +14,11 @@ register = template.Library()
 @register.filter
 def govuk_component(bound_field: BoundField) -> str:
     widget = bound_field.field.widget
-    if isinstance(widget, forms.RadioSelect):
-        return "components/radios.html"
+    # CheckboxSelectMultiple is a kind of RadioSelect in Django: ask about it first.
     if isinstance(widget, forms.CheckboxSelectMultiple):
         return "components/checkboxes.html"
+    if isinstance(widget, forms.RadioSelect):
+        return "components/radios.html"
     if isinstance(widget, DateInputWidget):
         return "components/date_input.html"
     if isinstance(widget, forms.FileInput):
