@@ -12,6 +12,7 @@ from __future__ import annotations
 import secrets
 import zipfile
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from django.conf import settings
@@ -161,3 +162,18 @@ def discard(parked: dict[str, Any]) -> None:
 def is_parked(parked: dict[str, Any]) -> bool:
     path = str(parked.get("path", ""))
     return path.startswith(f"{PENDING}/") and default_storage.exists(path)
+
+
+def pending_purge(*, older_than: datetime) -> int:
+    """Delete parked files last changed before `older_than`; how many went."""
+    try:
+        _dirs, names = default_storage.listdir(PENDING)
+    except FileNotFoundError:
+        return 0
+    removed = 0
+    for name in names:
+        path = f"{PENDING}/{name}"
+        if default_storage.get_modified_time(path) < older_than:
+            default_storage.delete(path)
+            removed += 1
+    return removed

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from putright.cases.selectors import CaseForPerson
 from putright.core import clock
@@ -14,26 +15,26 @@ from putright.policy.lifecycle import Move
 from putright.public.emails import in_words
 
 STATUS_WORDS = {
-    "received": ("We have received it", "blue"),
-    "in_progress": ("We are looking into it", "light-blue"),
-    "panel_held": ("A review panel has met", "light-blue"),
-    "findings_issued": ("The review panel has reported", "light-blue"),
-    "responded": ("We have replied", "green"),
-    "escalation_requested": ("Asked for the next stage", "purple"),
-    "on_hold": ("Paused", "yellow"),
-    "withdrawn": ("Withdrawn", "grey"),
-    "excluded": ("Not taken forward", "grey"),
-    "closed": ("Closed", "grey"),
-    "with_ombudsman": ("With the Ombudsman", "orange"),
+    "received": (gettext_lazy("We have received it"), "blue"),
+    "in_progress": (gettext_lazy("We are looking into it"), "light-blue"),
+    "panel_held": (gettext_lazy("A review panel has met"), "light-blue"),
+    "findings_issued": (gettext_lazy("The review panel has reported"), "light-blue"),
+    "responded": (gettext_lazy("We have replied"), "green"),
+    "escalation_requested": (gettext_lazy("Asked for the next stage"), "purple"),
+    "on_hold": (gettext_lazy("Paused"), "yellow"),
+    "withdrawn": (gettext_lazy("Withdrawn"), "grey"),
+    "excluded": (gettext_lazy("Not taken forward"), "grey"),
+    "closed": (gettext_lazy("Closed"), "grey"),
+    "with_ombudsman": (gettext_lazy("With the Ombudsman"), "orange"),
 }
 
 
 KIND_TITLES = {
-    "complaint": "Your complaint",
-    "mp_councillor_enquiry": "Your enquiry",
-    "service_request": "Your request for a service",
-    "comment": "Your comment",
-    "compliment": "Your compliment",
+    "complaint": gettext_lazy("Your complaint"),
+    "mp_councillor_enquiry": gettext_lazy("Your enquiry"),
+    "service_request": gettext_lazy("Your request for a service"),
+    "comment": gettext_lazy("Your comment"),
+    "compliment": gettext_lazy("Your compliment"),
 }
 
 
@@ -114,9 +115,9 @@ def promises(shown: CaseForPerson) -> list[str]:
 def case_words(shown: CaseForPerson) -> dict[str, Any]:
     words, colour = STATUS_WORDS.get(shown.case.status, (shown.case.status, "grey"))
     return {
-        "title": _(KIND_TITLES.get(shown.case.kind, "Your feedback")),
+        "title": str(KIND_TITLES.get(shown.case.kind, gettext_lazy("Your feedback"))),
         "is_complaint": shown.case.kind in ("complaint", "mp_councillor_enquiry"),
-        "status_words": _(words),
+        "status_words": str(words),
         "status_colour": colour,
         "promises": promises(shown),
         "can_escalate": Move.REQUEST_ESCALATION in shown.moves

@@ -78,3 +78,27 @@ class TestCheck:
     def test_discard_touches_nothing_outside_pending_storage(self) -> None:
         uploads.discard({"path": "attachments/2026/11/case-file.pdf"})  # nothing happens
         assert not uploads.is_parked({"path": "../etc/passwd"})
+
+
+class TestPurge:
+    def test_unsent_uploads_older_than_a_day_are_deleted_and_newer_ones_kept(self) -> None:
+        import datetime as dt
+        import os
+
+        from django.core.files.storage import default_storage
+        from django.core.management import call_command
+
+        old = uploads.park(upload("old.pdf", PDF), uploads.PDF)
+        new = uploads.park(upload("new.pdf", PDF), uploads.PDF)
+        two_days_ago = (dt.datetime.now() - dt.timedelta(days=2)).timestamp()
+        os.utime(default_storage.path(old["path"]), (two_days_ago, two_days_ago))
+
+        call_command("public_uploads_purge")
+
+        assert not uploads.is_parked(old)
+        assert uploads.is_parked(new)
+
+    def test_nothing_to_purge_is_fine(self) -> None:
+        from putright.core import clock
+
+        assert uploads.pending_purge(older_than=clock.now()) == 0
