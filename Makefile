@@ -16,7 +16,7 @@ PYTHON313 := $(shell \
   done)
 
 .PHONY: help venv install run serve migrate seed test lint fmt typecheck contracts migrations-check \
-        test-sqlite test-postgres bench clean print-python frontend browser-deps
+        test-sqlite test-postgres bench clean print-python frontend browser-deps letter-deps
 
 print-python: ## Print the Python 3.13 the Makefile found (used by bench/setup.sh)
 	@echo '$(PYTHON313)'
@@ -68,10 +68,10 @@ fmt: venv ## Format and auto-fix the code
 migrations-check: venv ## Fail if a model change has no migration
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
 
-test-sqlite: venv browser-deps ## pytest on SQLite, with coverage
+test-sqlite: venv browser-deps letter-deps ## pytest on SQLite, with coverage
 	$(BIN)/pytest -q -p no:cacheprovider --cov --cov-report=term:skip-covered --cov-report=xml:coverage-sqlite.xml
 
-test-postgres: venv browser-deps ## pytest on PostgreSQL (DATABASE_URL, default the local server)
+test-postgres: venv browser-deps letter-deps ## pytest on PostgreSQL (DATABASE_URL, default the local server)
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest -q -p no:cacheprovider --cov --cov-report=term:skip-covered --cov-report=xml:coverage-postgres.xml
 
 test: lint migrations-check test-sqlite test-postgres ## Lint, type-check, contracts, migrations check, pytest on SQLite and PostgreSQL
@@ -82,11 +82,21 @@ frontend: ## Rebuild static/ from the pinned GOV.UK and MOJ Frontend (needs npm;
 
 # The browser tests drive Debian's Chromium; Playwright never downloads a browser.
 # fonts-liberation gives Arial's metrics (Liberation Sans), the council's brand face.
-# (WeasyPrint, for PDF letters, will need Debian's Pango libraries installed the same way.)
 browser-deps: ## Install Chromium for the browser tests (apt-get, as root) if it is missing
 	@if [ ! -x /usr/bin/chromium ]; then \
 	  if [ "$$(id -u)" != 0 ]; then echo "The browser tests need /usr/bin/chromium: run 'sudo make browser-deps'."; exit 1; fi; \
 	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-liberation; \
+	fi
+
+# PDF letters: WeasyPrint draws with Debian's Pango and HarfBuzz, in Liberation Sans (Arial's
+# metrics); the letter tests read the PDFs back with poppler-utils (pdfinfo, pdftotext).
+LETTER_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation poppler-utils
+letter-deps: ## Install the libraries, fonts and PDF tools letters need (apt-get, as root) if missing
+	@missing=$$(for p in $(LETTER_DEBS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" != 0 ]; then echo "Letters need:" $$missing "- run 'sudo make letter-deps'."; exit 1; fi; \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; \
 	fi
 
 bench: venv ## Policy-core benchmark (1,000,000 synthetic cases)
