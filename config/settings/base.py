@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "putright.core",
     "putright.cases",
     "putright.notifications",
+    "putright.letters",
     "putright.web",
     "putright.public",
     "putright.accounts",
