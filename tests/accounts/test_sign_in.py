@@ -24,7 +24,7 @@ def password_step(client: Client, username: str, password: str = PASSWORD, **ext
 
 class TestPasswords:
     def test_they_are_hashed_with_argon2_outside_the_tests(self) -> None:
-        assert base.PASSWORD_HASHERS[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
+        assert base.PASSWORD_HASHERS[0] == "putright.accounts.hashers.OwaspArgon2PasswordHasher"
 
     def test_the_tests_keep_a_fast_hasher(self) -> None:
         assert settings.PASSWORD_HASHERS == ["django.contrib.auth.hashers.MD5PasswordHasher"]
