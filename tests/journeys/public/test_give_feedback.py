@@ -223,6 +223,12 @@ def test_give_feedback_for_someone_else_with_their_consent_uploaded(
     council_services: dict[str, Service],
 ) -> None:
     visit = Visit(page, axe, screenshot)
+
+    def refused_empty(name: str, message: str) -> None:
+        cont(page)
+        expect(page.locator(".govuk-error-summary")).to_contain_text(message)
+        visit.check(f"error-{name}")
+
     page.goto(site_url("/feedback/"))
     choose(page, "Make a complaint")
     cont(page)
@@ -241,16 +247,19 @@ def test_give_feedback_for_someone_else_with_their_consent_uploaded(
 
     visit.heading("How are you connected to the person?")
     visit.check("relationship")
+    refused_empty("relationship", "Select how you are connected to the person")
     choose(page, "Their carer")
     cont(page)
 
     visit.heading("How can you show that they agree to you acting for them?")
     visit.check("consent")
+    refused_empty("consent", "Select how you can show that they agree")
     choose(page, "I will upload their signed consent")
     cont(page)
 
     visit.heading("Upload their signed consent")
     visit.check("consent-upload")
+    refused_empty("consent-upload", "Select their signed consent")
     page.get_by_label("Upload their signed consent").set_input_files(
         payload("consent.png", PNG, "image/png")
     )
@@ -258,6 +267,7 @@ def test_give_feedback_for_someone_else_with_their_consent_uploaded(
 
     visit.heading("Are they a council tenant or leaseholder?")
     visit.check("tenant")
+    refused_empty("tenant", "Select yes if they are a council tenant or leaseholder")
     choose(page, "Yes")
     cont(page)
 
@@ -272,6 +282,7 @@ def test_give_feedback_for_someone_else_with_their_consent_uploaded(
 
     visit.heading("Their details")
     visit.check("their-details")
+    refused_empty("their-details", "Enter their full name")
     fill(page, "Full name", "Edith Brown")
     fill(page, "Address (optional)", "Flat 2, Tower Court\nNorthfield")
     fill(page, "Postcode (optional)", "NF2 2BB")
@@ -279,6 +290,7 @@ def test_give_feedback_for_someone_else_with_their_consent_uploaded(
 
     visit.heading("Your details")
     visit.check("representative-details")
+    refused_empty("representative-details", "Enter your email address")
     fill(page, "Your full name", "Bob Carer")
     fill(page, "Organisation (optional)", "Carers Together")
     fill(page, "Email address", "bob@example.org")
