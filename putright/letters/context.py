@@ -30,6 +30,7 @@ from putright.core.policy import policy_config
 from putright.letters.kinds import KIND_RULES, LetterKind
 from putright.letters.sandbox import LetterError, plain_value
 from putright.policy.lifecycle import CaseStatus
+from putright.web.council import council_contact
 
 K = LetterKind
 
@@ -197,7 +198,10 @@ def letter_context(
     record = stages.get(number)
     contact = LetterContact.objects.filter(is_current=True).order_by("-id").first()
     if contact is None:
-        raise LetterContactMissing()
+        # Until the complaints team sets letter contacts in the admin, letters carry the
+        # council's published contact details (the same the public pages show), so a
+        # required letter is never blocked for want of an address.
+        contact = _council_letter_contact()
     ombudsman = config.ombudsmen[case.ombudsman or version.ombudsman]
     person = case.person
     officer = record.officer if record is not None else None
@@ -670,3 +674,14 @@ def sample_contexts(kind: str) -> list[dict[str, Any]]:
         )
         samples.append({**first, "response": bare})
     return samples
+
+
+def _council_letter_contact() -> LetterContact:
+    """An unsaved LetterContact made from the council's published contact details."""
+    published = council_contact()
+    return LetterContact(
+        name=published.address[0] if published.address else "Complaints team",
+        address="\n".join(published.address[1:]),
+        phone=published.phone,
+        email=published.email,
+    )

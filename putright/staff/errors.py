@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 
 from putright.cases.services import CaseConflict, InvalidInput
+from putright.letters.sandbox import LetterError
 from putright.policy.lifecycle import RuleBroken
 
 
@@ -21,7 +22,7 @@ def attempt(
     except RuleBroken as error:
         name = rule_field(error.rule)
         form.add_error(name if name in form.fields else None, error.message)
-    except (CaseConflict, InvalidInput) as error:
+    except (CaseConflict, InvalidInput, LetterError) as error:
         form.add_error(None, str(error))
     else:
         return True

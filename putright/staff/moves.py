@@ -20,6 +20,7 @@ from putright.cases import services
 from putright.cases.models import Case, OutstandingAction, Remedy
 from putright.cases.services import ActionOwner, InvalidInput
 from putright.core.policy import policy_config
+from putright.letters import workflows
 from putright.policy.lifecycle import Decision, IssueDecision, Move, ResponseContent
 from putright.staff import forms as f
 from putright.staff.queries import CaseRecord
@@ -60,7 +61,7 @@ def _d(form: forms.Form) -> dict[str, Any]:
 
 def _acknowledge(ctx: MoveContext, form: forms.Form) -> Any:
     d = _d(form)
-    return services.complaint_acknowledge(
+    return workflows.acknowledge_and_issue(
         case=ctx.case,
         actor=ctx.member.actor,
         issues=f.lines(d["issues"]),
@@ -89,7 +90,7 @@ def _allocate(ctx: MoveContext, form: forms.Form) -> Any:
 
 def _extend(ctx: MoveContext, form: forms.Form) -> Any:
     d = _d(form)
-    return services.stage_extend(
+    return workflows.extend_and_issue(
         case=ctx.case,
         actor=ctx.member.actor,
         new_due=d["new_due"],
@@ -162,7 +163,7 @@ def response_content(form: f.RespondForm) -> ResponseContent:
 
 def _respond(ctx: MoveContext, form: forms.Form) -> Any:
     assert isinstance(form, f.RespondForm)  # noqa: S101 - the spec's form
-    return services.stage_respond(
+    return workflows.respond_and_issue(
         case=ctx.case, actor=ctx.member.actor, content=response_content(form)
     )
 
@@ -211,14 +212,14 @@ def _escalation_request(ctx: MoveContext, form: forms.Form) -> Any:
 
 
 def _escalation_acknowledge(ctx: MoveContext, form: forms.Form) -> Any:
-    return services.escalation_acknowledge(
+    return workflows.escalation_acknowledge_and_issue(
         case=ctx.case, actor=ctx.member.actor, officer=_d(form)["officer"]
     )
 
 
 def _escalation_refuse(ctx: MoveContext, form: forms.Form) -> Any:
     d = _d(form)
-    return services.escalation_refuse(
+    return workflows.escalation_refuse_and_issue(
         case=ctx.case, actor=ctx.member.actor, ground=d["ground"], reasons=d["reasons"]
     )
 
@@ -228,14 +229,14 @@ def _panel_held(ctx: MoveContext, form: forms.Form) -> Any:
 
 
 def _findings(ctx: MoveContext, form: forms.Form) -> Any:
-    return services.panel_findings_record(
+    return workflows.panel_findings_and_issue(
         case=ctx.case, actor=ctx.member.actor, findings=_d(form)["findings"]
     )
 
 
 def _hold(ctx: MoveContext, form: forms.Form) -> Any:
     d = _d(form)
-    return services.case_hold(
+    return workflows.hold_and_issue(
         case=ctx.case, actor=ctx.member.actor, ground=d["ground"], detail=d["detail"]
     )
 
@@ -249,14 +250,14 @@ def _resume(ctx: MoveContext, form: forms.Form) -> Any:
 
 
 def _withdraw(ctx: MoveContext, form: forms.Form) -> Any:
-    return services.case_withdraw(
+    return workflows.withdraw_and_issue(
         case=ctx.case, actor=ctx.member.actor, channel=_d(form)["channel"]
     )
 
 
 def _exclude(ctx: MoveContext, form: forms.Form) -> Any:
     d = _d(form)
-    return services.case_exclude(
+    return workflows.exclude_and_issue(
         case=ctx.case, actor=ctx.member.actor, code=d["code"], reasons=d["reasons"]
     )
 

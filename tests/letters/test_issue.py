@@ -20,6 +20,7 @@ from putright.letters.models import IssuedLetter
 from putright.letters.services import UnknownLetterKind, letter_issue
 from putright.notifications.models import OutboxMessage
 from putright.policy.lifecycle import EscalationRefusalGroundNotAllowed
+from putright.web.council import council_contact
 from tests.letters.conftest import (
     ISSUES,
     OUTCOMES,
@@ -95,8 +96,27 @@ class TestIssuingALetter:
             "NF4 1AB",
         ]
 
-    def test_a_letter_that_cannot_be_made_rolls_the_move_back(self, council: Council) -> None:
+    def test_without_letter_contacts_the_councils_published_details_are_used(
+        self, council: Council
+    ) -> None:
         LetterContact.objects.all().delete()
+        case = council.new_case(council.housing, D(2026, 11, 2))
+        letter = workflows.acknowledge_and_issue(
+            case=case,
+            actor=council.team,
+            issues=ISSUES,
+            outcomes_sought=OUTCOMES,
+            on=D(2026, 11, 3),
+        )
+        assert council_contact().phone in str(letter.context)
+
+    def test_a_letter_that_cannot_be_made_rolls_the_move_back(
+        self, council: Council, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        def cannot_make(**_kwargs: object) -> None:
+            raise LetterContactMissing()
+
+        monkeypatch.setattr(workflows, "letter_issue", cannot_make)
         case = council.new_case(council.housing, D(2026, 11, 2))
         events = TimelineEvent.objects.count()
         with pytest.raises(LetterContactMissing, match="Letter contacts in the admin"):

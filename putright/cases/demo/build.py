@@ -55,8 +55,8 @@ def reference_data_create() -> Council:
     if contact is None:
         LetterContact.objects.create(
             name="Customer Feedback Team",
-            address="Northfield Council, Civic Offices, 1 Market Square, Northfield NF1 1AA",
-            phone="01234 567890",
+            address="Northfield Council\nCivic Centre\n1 Market Square\nNorthfield\nNF1 1AA",
+            phone="01632 960 000",
             email="feedback@northfield.example.gov.uk",
         )
     by_code: dict[str, Service] = {}
