@@ -12,6 +12,7 @@ never looks behind this interface, so a provider can be swapped in settings alon
 
 from __future__ import annotations
 
+import abc
 import base64
 import contextlib
 import smtplib
@@ -43,7 +44,7 @@ class PermanentFailure(DeliveryFailed):
     permanent = True
 
 
-class Sender:
+class Sender(abc.ABC):
     """Hands messages to one provider. Use as a context manager around a batch."""
 
     def __enter__(self) -> Self:
@@ -57,15 +58,15 @@ class Sender:
     ) -> None:
         self.close()
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027 - optional hook: most senders hold nothing
         """Release any connection held for the batch."""
 
+    @abc.abstractmethod
     def send(self, message: OutboxMessage) -> str:
         """Deliver `message`; return the provider's reference for it, or "".
 
         Raises DeliveryFailed when the provider did not accept the message.
         """
-        raise NotImplementedError
 
 
 def _smtp_failure(exc: smtplib.SMTPException) -> DeliveryFailed:
