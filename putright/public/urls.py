@@ -26,5 +26,10 @@ urlpatterns = [
     path("follow/case/stage-2/", follow.follow_escalate, name="follow_escalate"),
     path("follow/case/withdraw/", follow.follow_withdraw, name="follow_withdraw"),
     path("follow/case/add-information/", follow.follow_add, name="follow_add"),
+    path(
+        "follow/case/letters/<int:correspondence_id>/",
+        follow.follow_letter,
+        name="follow_letter",
+    ),
     path("files/<int:attachment_id>/", files.file_download, name="file_download"),
 ]

@@ -12,8 +12,10 @@ from django.core import mail
 from django.test import Client
 from pytest_django.fixtures import Settings
 
+from putright.cases import services
 from putright.cases.models import Case, CaseLink, Contact, Officer, Service, StageRecord
 from putright.core import clock
+from putright.letters.models import IssuedLetter
 from putright.notifications.models import OutboxMessage
 from putright.public import signin
 from tests.cases.conftest import naive_add_working_days as add
@@ -212,8 +214,6 @@ class TestTheCasePage:
         officer: Officer,
         django_capture_on_commit_callbacks: Any,
     ) -> None:
-        from putright.cases import services
-
         case = acknowledged(submitted(waste, with_file=True), officer)
         services.action_add(
             case=case,
@@ -241,6 +241,46 @@ class TestTheCasePage:
         assert "Replace the bin" in page and f"We will do this by {due}" in page
         assert 'href="/follow/case/withdraw/"' in page
         assert 'href="/follow/case/stage-2/"' not in page
+
+    def test_letters_the_letters_app_issued_can_be_downloaded_by_the_person_only(
+        self,
+        client: Client,
+        waste: Service,
+        officer: Officer,
+        django_capture_on_commit_callbacks: Any,
+    ) -> None:
+        from putright.letters.workflows import acknowledge_and_issue
+
+        case = submitted(waste)
+        letter = acknowledge_and_issue(
+            case=case,
+            actor=services.SYSTEM,
+            issues=["The bin was missed"],
+            outcomes_sought="Collect it",
+            officer=officer,
+        )
+        other = submitted(waste, email="eve@example.org")
+        theirs = acknowledge_and_issue(
+            case=other,
+            actor=services.SYSTEM,
+            issues=["Another bin"],
+            outcomes_sought="Collect it",
+            officer=officer,
+        )
+        url = f"/follow/case/letters/{letter.correspondence_id}/"
+        assert Client().get(url)["Location"] == "/follow/"
+        sign_in(client, case, django_capture_on_commit_callbacks)
+
+        page = client.get("/follow/case/").content.decode()
+        download = client.get(url)
+
+        assert f'href="{url}"' in page and f"Download {letter.filename} (PDF)" in page
+        assert download.status_code == 200
+        assert download["Content-Type"] == "application/pdf"
+        assert download["Content-Disposition"] == f'attachment; filename="{letter.filename}"'
+        assert download.content.startswith(b"%PDF")
+        other_url = f"/follow/case/letters/{theirs.correspondence_id}/"
+        assert client.get(other_url).status_code == 404
 
     def test_a_new_complaint_promises_the_acknowledgement_date(
         self, client: Client, waste: Service, django_capture_on_commit_callbacks: Any
@@ -360,14 +400,64 @@ class TestWithdraw:
         assert response["Location"] == "/follow/case/"
         case.refresh_from_db()
         assert (case.status, case.closed_on) == ("withdrawn", clock.today())
-        event = case.timeline.last()
-        assert event is not None
-        assert (event.action, event.after["channel"]) == ("withdraw", "web")
-        assert last_email().subject == f"You have withdrawn your complaint {case.reference}"
+        event = case.timeline.get(action="withdraw")
+        assert (event.actor_label, event.after["channel"]) == ("The person, online", "web")
+        assert case.timeline.last().action == "correspondence_sent"  # type: ignore[union-attr]
+        # Acknowledged in writing: the letters app's letter, emailed with its PDF.
+        letter = IssuedLetter.objects.get(case=case)
+        assert (letter.kind, letter.channel, letter.to_address) == (
+            "withdrawal_acknowledgement",
+            "email",
+            "ada@example.org",
+        )
+        assert last_email().kind == "letter:withdrawal_acknowledgement"
+        assert not OutboxMessage.objects.filter(kind="public_withdrawal_receipt").exists()
         page = client.get("/follow/case/").content.decode()
         assert "You have withdrawn your complaint" in page
         assert "Withdrawn" in page
         assert client.get("/follow/case/withdraw/").status_code == 404
+
+    def test_a_representative_also_gets_a_receipt_of_their_own(
+        self,
+        client: Client,
+        waste: Service,
+        officer: Officer,
+        django_capture_on_commit_callbacks: Any,
+    ) -> None:
+        case = acknowledged(submitted(waste, representative_email="bob@example.org"), officer)
+        sign_in(client, case, django_capture_on_commit_callbacks, email="bob@example.org")
+
+        client.post("/follow/case/withdraw/")
+
+        receipt = last_email("public_withdrawal_receipt")
+        assert receipt.to_address == "bob@example.org"
+        assert IssuedLetter.objects.get(case=case).to_address == "ada@example.org"
+
+    def test_the_withdrawal_stands_when_no_letter_can_be_made(
+        self,
+        client: Client,
+        waste: Service,
+        officer: Officer,
+        django_capture_on_commit_callbacks: Any,
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        from putright.letters.sandbox import TemplateRejected
+
+        case = acknowledged(submitted(waste), officer)
+        sign_in(client, case, django_capture_on_commit_callbacks)
+
+        def broken(**kwargs: Any) -> None:
+            raise TemplateRejected("The template is broken")
+
+        # The letter fails after the withdrawal was made (and rolled back) in memory.
+        monkeypatch.setattr("putright.letters.workflows.letter_issue", broken)
+        client.post("/follow/case/withdraw/")
+
+        case.refresh_from_db()
+        assert case.status == "withdrawn"
+        assert not IssuedLetter.objects.filter(case=case).exists()
+        assert last_email().kind == "public_withdrawal_receipt"
+        assert "You have withdrawn your complaint" in client.get("/follow/case/").content.decode()
 
 
 class TestAddInformation:

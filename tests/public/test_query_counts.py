@@ -136,7 +136,7 @@ class TestFollow:
         for n in range(3):
             letter_sent(case, f"Letter {n}")
         sign_in(client, case, django_capture_on_commit_callbacks)
-        with django_assert_num_queries(15):
+        with django_assert_num_queries(16):
             client.get("/follow/case/")
 
     def test_the_pages_that_act_on_the_case(
@@ -168,7 +168,8 @@ class TestFollow:
         sign_in(client, case, django_capture_on_commit_callbacks)
         with django_assert_num_queries(13):
             client.get("/follow/case/withdraw/")
-        with django_assert_num_queries(35):
+        # The withdrawal and its acknowledgement letter (rendered, kept, emailed).
+        with django_assert_num_queries(50):
             client.post("/follow/case/withdraw/")
 
     def test_adding_information(

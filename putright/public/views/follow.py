@@ -7,6 +7,7 @@ always gets the same redirect to the same page, and only a matching pair gets an
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -30,11 +31,15 @@ from putright.cases.services import (
     LinkAlreadyUsed,
 )
 from putright.core import clock
+from putright.letters.sandbox import LetterError
+from putright.letters.selectors import issued_letter_for_case, issued_letters_for_case
+from putright.letters.workflows import withdraw_and_issue
 from putright.policy.lifecycle import Move, RuleBroken
 from putright.public import emails, ratelimit, signin, wording
 from putright.public.forms import AddInformationForm, EscalateForm, SignInForm, WithdrawForm
 
 CHECK_EMAIL_KEY = "putright_follow_email"
+logger = logging.getLogger(__name__)
 
 
 @require_http_methods(["GET", "POST"])
@@ -149,14 +154,54 @@ def _email(request: HttpRequest) -> str:
     return str(data.get("email", ""))
 
 
+def _letters(shown: CaseForPerson) -> list[dict[str, Any]]:
+    """What we sent the person, each with its downloads: files attached to the
+    correspondence, or the PDF of a letter the letters app issued."""
+    issued = issued_letters_for_case(case_id=shown.case.pk)
+    listed = []
+    for sent in shown.letters:
+        links = [
+            (reverse("public:file_download", args=[f.pk]), f.original_name)
+            for f in sent.attachments.all()
+        ]
+        letter = issued.get(sent.pk)
+        if letter is not None:
+            links.append(
+                (reverse("public:follow_letter", args=[sent.pk]), f"{letter.filename} (PDF)")
+            )
+        listed.append({"subject": sent.subject, "at": sent.at, "links": links})
+    return listed
+
+
 @require_http_methods(["GET"])
 @person_required
 def follow_case(request: HttpRequest, shown: CaseForPerson) -> HttpResponse:
     return render(
         request,
         "public/follow/case.html",
-        {"shown": shown, "case": shown.case, **wording.case_words(shown)},
+        {
+            "shown": shown,
+            "case": shown.case,
+            "letters": _letters(shown),
+            **wording.case_words(shown),
+        },
     )
+
+
+@require_http_methods(["GET"])
+@person_required
+def follow_letter(
+    request: HttpRequest, shown: CaseForPerson, correspondence_id: int
+) -> HttpResponse:
+    """The PDF of a letter we issued on the person's own case."""
+    letter = issued_letter_for_case(correspondence_id=correspondence_id, case_id=shown.case.pk)
+    if letter is None:
+        raise Http404
+    response = HttpResponse(bytes(letter.pdf), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{letter.filename}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def _refused(request: HttpRequest, error: RuleBroken | InvalidInput | CaseConflict) -> HttpResponse:
@@ -214,6 +259,17 @@ def follow_escalate(request: HttpRequest, shown: CaseForPerson) -> HttpResponse:
     )
 
 
+def _withdrawal_receipt(request: HttpRequest, case: Any) -> None:
+    emails.follow_receipt_send(
+        case=case,
+        to=_email(request),
+        subject=_("You have withdrawn your complaint %(reference)s")
+        % {"reference": case.reference},
+        template="public/emails/withdrawn.txt",
+        kind="public_withdrawal_receipt",
+    )
+
+
 @require_http_methods(["GET", "POST"])
 @person_required
 def follow_withdraw(request: HttpRequest, shown: CaseForPerson) -> HttpResponse:
@@ -222,17 +278,24 @@ def follow_withdraw(request: HttpRequest, shown: CaseForPerson) -> HttpResponse:
         raise Http404
     form = WithdrawForm(data=request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
+        actor = _actor(request)
         try:
             with transaction.atomic():
-                services.case_withdraw(case=case, actor=_actor(request), channel="web")
-                emails.follow_receipt_send(
-                    case=case,
-                    to=_email(request),
-                    subject=_("You have withdrawn your complaint %(reference)s")
-                    % {"reference": case.reference},
-                    template="public/emails/withdrawn.txt",
-                    kind="public_withdrawal_receipt",
-                )
+                # The withdrawal is acknowledged in writing (000, 004): the letters app's
+                # one call records it and issues the letter, emailed to the person.
+                letter = withdraw_and_issue(case=case, actor=actor, channel="web")
+                if _email(request) != letter.to_address:
+                    _withdrawal_receipt(request, case)
+        except LetterError:
+            # No letter can be made now (staff will send it): the withdrawal still stands.
+            logger.exception("No withdrawal letter for %s; withdrawn without one", case.reference)
+            case.refresh_from_db()  # the failed attempt changed it in memory only
+            try:
+                with transaction.atomic():
+                    services.case_withdraw(case=case, actor=actor, channel="web")
+                    _withdrawal_receipt(request, case)
+            except (RuleBroken, InvalidInput, CaseConflict) as error:
+                return _refused(request, error)
         except (RuleBroken, InvalidInput, CaseConflict) as error:
             return _refused(request, error)
         messages.success(request, _("You have withdrawn your complaint"))

@@ -3,6 +3,7 @@ uploads, and the demo council's services, for each test."""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -37,3 +38,16 @@ def council_services(transactional_db: None) -> dict[str, Service]:
             ("council-tax", "Council tax", "corporate", False),
         ]
     }
+
+
+@pytest.fixture(autouse=True)
+def letter_templates(transactional_db: None) -> None:
+    """Browser tests flush the database between tests, taking the letter templates a data
+    migration seeded: seed them again, as the migration does."""
+    from django.apps import apps
+
+    from putright.letters.models import LetterTemplate
+
+    if not LetterTemplate.objects.exists():
+        seeding = importlib.import_module("putright.letters.migrations.0002_seed_letter_templates")
+        seeding.seed(apps, None)

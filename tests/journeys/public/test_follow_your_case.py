@@ -24,6 +24,7 @@ from putright.cases.models import (
     TimelineEvent,
 )
 from putright.core import clock
+from putright.letters.models import IssuedLetter
 from putright.notifications.models import OutboxMessage
 from tests.cases.conftest import naive_add_working_days as add
 from tests.cases.factories import OfficerFactory
@@ -105,9 +106,8 @@ def test_follow_the_case_from_the_emailed_link_and_ask_for_stage_2(
     expect(content).to_contain_text("Collect it and say sorry")
     expect(content).to_contain_text(f"We replied on {words(today)}.")
     expect(content).to_contain_text(f"You can ask for stage 2 until {words(add(today, 20))}.")
-    expect(
-        page.get_by_role("link", name=re.compile("Our response to your complaint"))
-    ).to_be_visible()
+    expect(content).to_contain_text("Our response to your complaint")
+    expect(page.get_by_role("link", name="Download stage-1-response.pdf")).to_be_visible()
 
     page.get_by_role("link", name="Ask for stage 2").click()
     visit.heading("Ask for stage 2")
@@ -202,16 +202,15 @@ def test_withdraw_the_complaint(
         clock.today(),
         None,
     )
-    event = TimelineEvent.objects.filter(case=case).last()
-    assert event is not None
-    assert (event.action, event.actor_label, event.after["channel"]) == (
-        "withdraw",
-        "The person, online",
-        "web",
-    )
+    event = TimelineEvent.objects.get(case=case, action="withdraw")
+    assert (event.actor_label, event.after["channel"]) == ("The person, online", "web")
+    # Acknowledged in writing: the letter is kept on the case and emailed with its PDF.
+    letter = IssuedLetter.objects.get(case=case)
+    assert (letter.kind, letter.to_address) == ("withdrawal_acknowledgement", "ada@example.org")
     assert OutboxMessage.objects.filter(
-        kind="public_withdrawal_receipt", case_reference=case.reference
+        kind="letter:withdrawal_acknowledgement", case_reference=case.reference
     ).exists()
+    expect(page.locator("main")).to_contain_text("Withdrawal acknowledgement")
 
 
 def test_add_information_to_the_complaint(
@@ -260,14 +259,27 @@ def test_download_a_letter_and_an_own_file(
     officer: Officer,
     tmp_path: Path,
 ) -> None:
-    case = acknowledged(submitted(council_services["waste"], with_file=True), officer)
+    from putright.cases.services import SYSTEM
+    from putright.letters.workflows import acknowledge_and_issue
+
+    case = submitted(council_services["waste"], with_file=True)
+    issued = acknowledge_and_issue(
+        case=case,
+        actor=SYSTEM,
+        issues=["The bin was missed"],
+        outcomes_sought="Collect it",
+        officer=officer,
+    )
     letter_sent(case, "Acknowledgement letter")
     sign_in(page, site_url, case)
+    with page.expect_download() as issued_pdf:
+        page.get_by_role("link", name=f"Download {issued.filename} (PDF)").click()
+    assert issued_pdf.value.suggested_filename == issued.filename
 
     with page.expect_download() as letter:
-        page.get_by_role("link", name=re.compile("Acknowledgement letter")).click()
+        page.get_by_role("link", name="Download stage-1-response.pdf").click()
     with page.expect_download() as own:
-        page.get_by_role("link", name="photo.pdf").click()
+        page.get_by_role("link", name="photo.pdf", exact=True).click()
 
     assert letter.value.suggested_filename == "stage-1-response.pdf"
     assert own.value.suggested_filename == "photo.pdf"
