@@ -14,6 +14,7 @@ Every page fixture also fails the test if one of the site's own static files fai
 load or the page throws an uncaught JavaScript error.
 """
 
+import importlib
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -236,3 +237,20 @@ _FOCUS_STYLES = """element => {
 @pytest.fixture
 def keyboard() -> Keyboard:
     return Keyboard()
+
+
+@pytest.fixture(autouse=True)
+def letter_templates(request: pytest.FixtureRequest) -> None:
+    """Browser tests flush the database between tests, taking the letter templates a data
+    migration seeded; every move that issues a letter needs them, so seed them again as the
+    migration does. Tests without a database (the component gallery) are left alone."""
+    if "live_server" not in request.fixturenames and "transactional_db" not in request.fixturenames:
+        return
+    request.getfixturevalue("transactional_db")
+    from django.apps import apps
+
+    from putright.letters.models import LetterTemplate
+
+    if not LetterTemplate.objects.exists():
+        seeding = importlib.import_module("putright.letters.migrations.0002_seed_letter_templates")
+        seeding.seed(apps, None)
