@@ -395,8 +395,12 @@ def test_the_feedback_journey_with_the_keyboard_only(
     button("Continue")
     # The file chooser opens from the keyboard too.
     upload = page.get_by_label("Upload a file")
+    # Let the page finish loading first: a late load moves focus back to the top.
+    page.wait_for_load_state("load")
+    expect(upload).to_be_visible()
     keyboard.tab_to(page, upload)
-    with page.expect_file_chooser() as chooser:
+    expect(upload).to_be_focused()
+    with page.expect_file_chooser(timeout=30_000) as chooser:
         page.keyboard.press("Space")
     chooser.value.set_files(payload("notes.txt", b"Dates the bin was missed: 2, 9, 16 November"))
     button("Upload file")
