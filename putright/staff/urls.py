@@ -6,7 +6,7 @@ from django.urls import path
 
 from putright.accounts.permissions import Capability, StaffMember
 from putright.staff.access import staff_view
-from putright.staff.views import cases, inbox, queues, reports, signin
+from putright.staff.views import cases, casework, inbox, queues, records, reports, response, signin
 
 
 @staff_view()
@@ -42,6 +42,11 @@ urlpatterns = [
         cases.case_record_add,
         name="case-record-item",
     ),
+    # Each part of the case page adds its own addresses; they come before the moves'
+    # catch-all so that a two-part address such as cases/<reference>/letters/ is theirs.
+    *casework.urlpatterns,
+    *response.urlpatterns,
+    *records.urlpatterns,
     path("cases/<str:reference>/<slug:slug>/", cases.case_move, name="case-move"),
     path("reports/service-status/", reports.service_status, name="service-status"),
     path("reports/equality/", reports.equality, name="equality"),

@@ -23,6 +23,7 @@ from putright.policy.deadlines import Deadline, DeadlineState
 from putright.policy.lifecycle import Move
 from putright.staff import queries
 from putright.staff.access import not_found, refused, staff_render, staff_view
+from putright.staff.case_page import PageInput, page_parts
 from putright.staff.errors import attempt
 from putright.staff.forms import RespondForm, VersionedForm
 from putright.staff.moves import (
@@ -105,6 +106,16 @@ def case_detail(request: HttpRequest, member: StaffMember, reference: str) -> Ht
     overview = selectors.case_overview(case=case, today=today)
     ombudsman = policy_config().ombudsmen.get(case.ombudsman)
     base = f"/staff/cases/{case.reference}"
+    parts = page_parts(
+        PageInput(
+            case=case,
+            record=record,
+            member=member,
+            may_act=loaded.may_act,
+            today=today,
+            base=base,
+        )
+    )
     return staff_render(
         request,
         member,
@@ -127,6 +138,7 @@ def case_detail(request: HttpRequest, member: StaffMember, reference: str) -> Ht
             "may_act": loaded.may_act,
             "ombudsman": ombudsman,
             "base": base,
+            **parts,
         },
     )
 
