@@ -150,6 +150,10 @@ OTP_TOTP_ISSUER = PUTRIGHT_COUNCIL_NAME
 
 # Where the council's own process and exclusion configuration lives; empty = the defaults
 # shipped with the policy core (SPEC's timescale table).
+# Responses are signed with the officer's name and job title; a council that does not name
+# staff in letters (SPEC "Letters avoid naming individual staff") sets this to "0" and its
+# responses are signed with the job title alone.
+PUTRIGHT_LETTERS_NAME_OFFICERS = os.environ.get("PUTRIGHT_LETTERS_NAME_OFFICERS", "1") != "0"
 PUTRIGHT_POLICY_CONFIG = os.environ.get("PUTRIGHT_POLICY_CONFIG", "")
 
 # Background tasks, through django.tasks. By default the database backend, run by

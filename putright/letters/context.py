@@ -23,6 +23,7 @@ from putright.cases.models import (
     Extension,
     Hold,
     LetterContact,
+    Officer,
     PanelReview,
     StageRecord,
 )
@@ -70,6 +71,11 @@ COMMON_VARIABLES: dict[str, str] = {
         "a template uses this on purpose."
     ),
     "officer_job_title": "That officer's job title.",
+    "signed_by_name": (
+        "The name the response is signed with: the stage's officer, or empty when the "
+        "council does not name staff in letters (PUTRIGHT_LETTERS_NAME_OFFICERS)."
+    ),
+    "signed_by_role": "The signing officer's job title ('Investigating officer' when unknown).",
     "large_print": "Yes when this copy is the large-print letter.",
 }
 
@@ -236,6 +242,7 @@ def letter_context(
         },
         "officer_name": officer.name if officer else "",
         "officer_job_title": officer.job_title if officer else "",
+        **_signature(officer),
         "large_print": False,
     }
     context.update(_KIND_BUILDERS[kind](case, kind, number, record, stages, on))
@@ -243,6 +250,16 @@ def letter_context(
         context[name] = str(extra.get(name, "")).strip()
     plain_value(context)
     return context
+
+
+def _signature(officer: Officer | None) -> dict[str, str]:
+    """Who signs: the officer's name (if the council names staff) and their role."""
+    named = bool(getattr(settings, "PUTRIGHT_LETTERS_NAME_OFFICERS", True))
+    return {
+        "signed_by_name": officer.name if officer is not None and named else "",
+        "signed_by_role": (officer.job_title if officer is not None else "")
+        or "Investigating officer",
+    }
 
 
 def _label(kind: str) -> str:
@@ -528,6 +545,8 @@ _SAMPLE_COMMON: dict[str, Any] = {
     },
     "officer_name": "Sample Officer",
     "officer_job_title": "Sample Job Title",
+    "signed_by_name": "Sample Officer",
+    "signed_by_role": "Sample Job Title",
     "large_print": False,
 }
 

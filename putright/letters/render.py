@@ -81,7 +81,7 @@ def missing_items(kind: str, context: Mapping[str, Any], text: str) -> list[str]
     missing = []
     for path in KIND_RULES[kind].required:
         for value in values_at(context, path):
-            if _squash(value) not in squashed:
+            if _squash(tidy_punctuation(value)) not in squashed:
                 missing.append(f"{path} ({value[:60]!r})")
     return missing
 
@@ -195,6 +195,51 @@ def _footer_text(context: Mapping[str, Any]) -> str:
     )
 
 
+_DOUBLED_STOP = re.compile(r"(?<![.])([.!?])\.(?![.])")
+_DOUBLED_COMMA = re.compile(r",\s*,")
+_BLOCK = re.compile(r"<(p|ul|ol)>(.*?)</\1>", re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+# A repeated block shorter than this is a legitimate refrain ("Yes."), not a copied paragraph.
+_REPEAT_MIN_CHARS = 60
+_SIGN_OFF = re.compile(
+    r"(?:<(p|ul|ol)>(?:(?!</\1>).)*</\1>\s*)?<p>Yours (?:sincerely|faithfully),?</p>.*\Z", re.DOTALL
+)
+
+
+def tidy_punctuation(text: str) -> str:
+    """One full stop where two meet ("ruined.. You" -> "ruined. You"), one comma for two;
+    an ellipsis is left alone."""
+    return _DOUBLED_COMMA.sub(",", _DOUBLED_STOP.sub(r"\1", text))
+
+
+def _drop_repeated_blocks(body_html: str) -> str:
+    """Each paragraph or list once: a block saying exactly what an earlier one said (free
+    text an officer typed that the template also prints) is dropped."""
+    seen: set[str] = set()
+
+    def keep_first(match: re.Match[str]) -> str:
+        words = _squash(_TAG.sub(" ", match.group(0)))
+        if len(words) < _REPEAT_MIN_CHARS:
+            return match.group(0)
+        if words in seen:
+            return ""
+        seen.add(words)
+        return match.group(0)
+
+    return _BLOCK.sub(keep_first, body_html)
+
+
+def letter_tidy(body_html: str) -> str:
+    """The rendered body without doubled punctuation or repeated paragraphs."""
+    return _drop_repeated_blocks(tidy_punctuation(body_html))
+
+
+def _keep_sign_off_together(body_html: str) -> str:
+    """Wrap the last paragraph and the sign-off in one block the layout keeps on one page,
+    so the signature never sits alone on a blank last page (large print especially)."""
+    return _SIGN_OFF.sub(lambda m: f'<div class="sign-off">{m.group(0)}</div>', body_html, 1)
+
+
 def letter_compose(
     *, kind: str, subject: str, body: str, context: Mapping[str, Any], large_print: bool
 ) -> ComposedLetter:
@@ -205,7 +250,7 @@ def letter_compose(
     """
     values = {**context, "large_print": large_print}
     title = _subject(subject, values)
-    body_html = sandbox.render(body, values)
+    body_html = letter_tidy(sandbox.render(body, values))
     problems = sandbox.markup_problems(body_html)
     if problems:
         raise TemplateRejected(problems)
@@ -214,7 +259,8 @@ def letter_compose(
     if missing:
         raise LetterIncomplete(missing)
     # The body passed the sandbox and the markup check above, so it goes in unescaped.
-    document = _layout().render(**values, subject=title, body=Markup(body_html))  # noqa: S704
+    framed = _keep_sign_off_together(body_html)
+    document = _layout().render(**values, subject=title, body=Markup(framed))  # noqa: S704
     return ComposedLetter(
         subject=title,
         body_html=body_html,

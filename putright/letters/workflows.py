@@ -9,13 +9,14 @@ place.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from django.db import transaction
 
 from putright.cases import services
 from putright.cases.models import Case, Officer
-from putright.cases.services import Actor, InvalidInput
+from putright.cases.services import Actor, InvalidInput, LedgerAction, LedgerRemedy
 from putright.letters.kinds import LetterKind, response_kind_for
 from putright.letters.models import IssuedLetter
 from putright.letters.services import letter_issue
@@ -90,15 +91,53 @@ def respond_and_issue(
     content: ResponseContent,
     how_considered: str = "",
     what_happened: str = "",
+    remedies: tuple[LedgerRemedy, ...] = (),
+    actions: tuple[LedgerAction, ...] = (),
+    approved: bool = False,
     on: date | None = None,
 ) -> IssuedLetter:
     """Issue the stage response and its letter, the kind chosen by process and stage.
 
     The policy core refuses a response without every item (a)-(g) (ResponseIncomplete)
     before anything is written. `how_considered` and `what_happened` fill the letter's
-    sections of those names.
+    sections of those names. `remedies` and `actions` are the ledger rows the letter
+    promises: they are offered and added on the case in the same transaction, and the
+    letter prints exactly their lines. `approved`: a service manager approves the draft
+    as they issue it (required when the service asks for approval; InvalidInput if not).
+    The current stage's draft, if any, is marked issued.
     """
+    services.response_draft_issued(case=case, actor=actor, approved=approved, on=on)
+    return _respond(
+        case=case,
+        actor=actor,
+        content=content,
+        how_considered=how_considered,
+        what_happened=what_happened,
+        remedies=remedies,
+        actions=actions,
+        on=on,
+    )
+
+
+def _respond(
+    *,
+    case: Case,
+    actor: Actor,
+    content: ResponseContent,
+    how_considered: str,
+    what_happened: str,
+    remedies: tuple[LedgerRemedy, ...],
+    actions: tuple[LedgerAction, ...],
+    on: date | None,
+) -> IssuedLetter:
+    if remedies or actions:
+        content = replace(
+            content,
+            remedies=(*content.remedies, *(r.line for r in remedies)),
+            outstanding_actions=(*content.outstanding_actions, *(a.line for a in actions)),
+        )
     services.stage_respond(case=case, actor=actor, content=content, on=on)
+    services.ledger_record(case=case, actor=actor, remedies=remedies, actions=actions, on=on)
     return letter_issue(
         case=case,
         kind=response_kind_for(process=case.process, stage=case.stage),
@@ -106,6 +145,47 @@ def respond_and_issue(
         on=on,
         extra={"how_considered": how_considered, "what_happened": what_happened},
     )
+
+
+class _DryRun(Exception):
+    def __init__(self, pdf: bytes) -> None:
+        self.pdf = pdf
+
+
+def respond_preview(
+    *,
+    case: Case,
+    actor: Actor,
+    content: ResponseContent,
+    how_considered: str = "",
+    what_happened: str = "",
+    remedies: tuple[LedgerRemedy, ...] = (),
+    actions: tuple[LedgerAction, ...] = (),
+    on: date | None = None,
+) -> bytes:
+    """The exact PDF `respond_and_issue` would send, with nothing kept.
+
+    The response is issued in a savepoint that is then rolled back: the same checks, the
+    same ledger lines, the same template and signature, but no letter, ledger row, timeline
+    event or email survives. Raises what `respond_and_issue` raises.
+    """
+    # A fresh copy: the dry run moves the case in memory as well as in the database.
+    shadow = Case.objects.select_related("service", "person").get(pk=case.pk)
+    try:
+        with transaction.atomic():
+            letter = _respond(
+                case=shadow,
+                actor=actor,
+                content=content,
+                how_considered=how_considered,
+                what_happened=what_happened,
+                remedies=remedies,
+                actions=actions,
+                on=on,
+            )
+            raise _DryRun(bytes(letter.pdf))
+    except _DryRun as done:
+        return done.pdf
 
 
 @transaction.atomic

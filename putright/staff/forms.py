@@ -10,6 +10,7 @@ from django import forms
 
 from putright.cases.models import Officer, Remedy, Service
 from putright.cases.models.case import CASE_KINDS, CHANNELS
+from putright.cases.services import ActionOwner, LedgerAction, LedgerRemedy
 from putright.core.policy import policy_config
 from putright.policy.lifecycle import Decision
 from putright.web.forms import DateInputField
@@ -345,20 +346,8 @@ class RespondForm(VersionedForm):
         help_text="Cite the policy, law or good practice relied on.",
         error_messages={"required": "Enter (d) the reasons for the decision"},
     )
-    remedies = forms.CharField(
-        label="(e) Remedies offered",
-        widget=forms.Textarea,
-        help_text="One per line.",
-        required=False,
-    )
     no_remedy_reason = forms.CharField(
         label="(e) Or: why no remedy is due", widget=forms.Textarea, required=False
-    )
-    outstanding_actions = forms.CharField(
-        label="(f) Outstanding actions",
-        widget=forms.Textarea,
-        help_text="One per line.",
-        required=False,
     )
     no_outstanding_actions = forms.BooleanField(
         label="(f) There are no outstanding actions", required=False
@@ -370,9 +359,22 @@ class RespondForm(VersionedForm):
     )
     ombudsman = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args: Any, issues: list[str] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
+    def __init__(
+        self,
+        *args: Any,
+        issues: list[str] = (),  # type: ignore[assignment]
+        default_owner: Officer | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.issue_texts = list(issues)
+        self.default_owner = default_owner
+        self.ledger_remedies: tuple[LedgerRemedy, ...] = ()
+        self.ledger_actions: tuple[LedgerAction, ...] = ()
+        for row in range(1, LEDGER_ROWS + 1):
+            self.fields.update(_remedy_row(row))
+        for row in range(1, LEDGER_ROWS + 1):
+            self.fields.update(_action_row(row))
         for number, _text in enumerate(self.issue_texts, 1):
             self.fields[f"issue_{number}_decision"] = forms.ChoiceField(
                 label=f"Decision on issue {number}",
@@ -388,6 +390,23 @@ class RespondForm(VersionedForm):
                 },
             )
 
+    def remedy_rows(self) -> list[tuple[int, Any, Any, Any]]:
+        return [
+            (
+                n,
+                self[f"remedy_{n}_kind"],
+                self[f"remedy_{n}_description"],
+                self[f"remedy_{n}_amount"],
+            )
+            for n in range(1, LEDGER_ROWS + 1)
+        ]
+
+    def action_rows(self) -> list[tuple[int, Any, Any, Any]]:
+        return [
+            (n, self[f"action_{n}_description"], self[f"action_{n}_owner"], self[f"action_{n}_due"])
+            for n in range(1, LEDGER_ROWS + 1)
+        ]
+
     def issue_fields(self) -> list[tuple[int, str, Any, Any]]:
         return [
             (n, text, self[f"issue_{n}_decision"], self[f"issue_{n}_reasons"])
@@ -396,16 +415,102 @@ class RespondForm(VersionedForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if not lines(data.get("remedies", "")) and not data.get("no_remedy_reason", "").strip():
-            self.add_error("remedies", "Enter (e) the remedies offered, or why no remedy is due")
-        if not lines(data.get("outstanding_actions", "")) and not data.get(
-            "no_outstanding_actions"
-        ):
+        self.ledger_remedies = tuple(
+            r for r in (self._remedy(data, n) for n in range(1, LEDGER_ROWS + 1)) if r
+        )
+        self.ledger_actions = tuple(
+            a for a in (self._action(data, n) for n in range(1, LEDGER_ROWS + 1)) if a
+        )
+        if not self.ledger_remedies and not data.get("no_remedy_reason", "").strip():
             self.add_error(
-                "outstanding_actions",
+                "remedy_1_kind", "Enter (e) the remedies offered, or why no remedy is due"
+            )
+        if not self.ledger_actions and not data.get("no_outstanding_actions"):
+            self.add_error(
+                "action_1_description",
                 "Enter (f) the outstanding actions, or tick that there are none",
             )
         return data
+
+    def _remedy(self, data: dict[str, Any], n: int) -> LedgerRemedy | None:
+        kind = data.get(f"remedy_{n}_kind", "")
+        text = data.get(f"remedy_{n}_description", "").strip()
+        amount = data.get(f"remedy_{n}_amount")
+        if not (kind or text or amount):
+            return None
+        if not kind:
+            self.add_error(f"remedy_{n}_kind", f"Choose the kind of remedy {n}")
+        if not text:
+            self.add_error(f"remedy_{n}_description", f"Enter what remedy {n} is")
+        if kind.startswith("financial") and not amount:
+            self.add_error(f"remedy_{n}_amount", f"Enter the amount of remedy {n}, in pounds")
+        if not (kind and text):
+            return None
+        return LedgerRemedy(kind=kind, description=text, amount=amount)
+
+    def _action(self, data: dict[str, Any], n: int) -> LedgerAction | None:
+        text = data.get(f"action_{n}_description", "").strip()
+        owner = data.get(f"action_{n}_owner", "").strip()
+        due = data.get(f"action_{n}_due")
+        if not (text or owner or due):
+            return None
+        if not text:
+            self.add_error(f"action_{n}_description", f"Enter what action {n} is")
+        if due is None and f"action_{n}_due" not in self.errors:
+            self.add_error(f"action_{n}_due", f"Enter the date action {n} is due by")
+        if not text or due is None:
+            return None
+        if owner:
+            who = ActionOwner(kind="contractor", name=owner)
+        elif self.default_owner is not None:
+            who = ActionOwner(
+                kind="staff", officer=self.default_owner, name=self.default_owner.name
+            )
+        else:
+            self.add_error(f"action_{n}_owner", f"Enter who owns action {n}")
+            return None
+        return LedgerAction(description=text, owner=who, due_on=due)
+
+
+# How many rows of remedies and of actions the composer offers (empty rows are ignored).
+LEDGER_ROWS = 3
+
+
+def _remedy_row(n: int) -> dict[str, forms.Field]:
+    return {
+        f"remedy_{n}_kind": forms.ChoiceField(
+            label=f"Remedy {n}: kind",
+            choices=[("", "Choose a kind"), *Remedy.KINDS],
+            required=False,
+        ),
+        f"remedy_{n}_description": forms.CharField(
+            label=f"Remedy {n}: what is offered", required=False, max_length=500
+        ),
+        f"remedy_{n}_amount": forms.DecimalField(
+            label=f"Remedy {n}: amount in pounds (financial remedies)",
+            required=False,
+            min_value=Decimal("0.01"),
+            max_digits=9,
+            decimal_places=2,
+            error_messages={"invalid": "Enter the amount as a number, like 150 or 150.50"},
+        ),
+    }
+
+
+def _action_row(n: int) -> dict[str, forms.Field]:
+    return {
+        f"action_{n}_description": forms.CharField(
+            label=f"Action {n}: what will be done", required=False, max_length=500
+        ),
+        f"action_{n}_owner": forms.CharField(
+            label=f"Action {n}: who owns it (a contractor or team; empty: the officer)",
+            required=False,
+            max_length=200,
+        ),
+        f"action_{n}_due": DateInputField(
+            label=f"Action {n}: due by", error_name=f"the due date of action {n}", required=False
+        ),
+    }
 
 
 class EscalationRequestForm(VersionedForm):
@@ -583,3 +688,14 @@ class ActionUpdateForm(VersionedForm):
 
 def today_or(day: date | None, today: date) -> date:
     return day if day is not None else today
+
+
+class DraftReturnForm(forms.Form):
+    """A service manager returns a draft response to the officer."""
+
+    comment = forms.CharField(
+        label="Comments for the officer",
+        widget=forms.Textarea,
+        required=False,
+        help_text="Needed to return the draft; say what must change.",
+    )

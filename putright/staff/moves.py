@@ -152,9 +152,9 @@ def response_content(form: f.RespondForm) -> ResponseContent:
             if d.get(f"issue_{n}_decision")
         ),
         reasons=d.get("reasons", ""),
-        remedies=tuple(f.lines(d.get("remedies", ""))),
+        # (e) and (f) are the ledger rows (form.ledger_remedies, form.ledger_actions): the
+        # workflow prints their lines and puts them on the case in the same transaction.
         no_remedy_reason=d.get("no_remedy_reason", ""),
-        outstanding_actions=tuple(f.lines(d.get("outstanding_actions", ""))),
         no_outstanding_actions=bool(d.get("no_outstanding_actions")),
         how_to_escalate=d.get("how_to_escalate", ""),
         ombudsman=d.get("ombudsman", ""),
@@ -164,7 +164,11 @@ def response_content(form: f.RespondForm) -> ResponseContent:
 def _respond(ctx: MoveContext, form: forms.Form) -> Any:
     assert isinstance(form, f.RespondForm)  # noqa: S101 - the spec's form
     return workflows.respond_and_issue(
-        case=ctx.case, actor=ctx.member.actor, content=response_content(form)
+        case=ctx.case,
+        actor=ctx.member.actor,
+        content=response_content(form),
+        remedies=form.ledger_remedies,
+        actions=form.ledger_actions,
     )
 
 
@@ -173,28 +177,41 @@ def is_final_stage(case: Case) -> bool:
     return not version.has_stage(case.stage + 1)
 
 
+def complaint_definition_text(issues: list[str], outcomes_sought: str) -> str:
+    """The agreed definition as one paragraph, each sentence ending once ("ruined." and
+    then ". You would like" must not make "ruined.. You would like")."""
+    stated = "; ".join(i.strip().rstrip(".;") for i in issues if i.strip())
+    text = f"{stated}." if stated else ""
+    wanted = outcomes_sought.strip().rstrip(".")
+    if wanted:
+        text += f" You would like: {wanted}."
+    return text.strip()
+
+
 def _respond_initial(ctx: MoveContext) -> dict[str, Any]:
+    """The composer's starting text. (g) says only what the letter's template does not:
+    the template already gives the time limit, the ways to ask and the Ombudsman's details,
+    so repeating them here printed the escalation paragraph (or the details) twice."""
     case = ctx.case
     definition = ctx.record.definition
     text = ""
     if definition is not None:
-        issues = "; ".join(i.text for i in definition.issues.all())
-        text = f"{issues}. You would like: {definition.outcomes_sought}"
+        text = complaint_definition_text(
+            [i.text for i in definition.issues.all()], definition.outcomes_sought
+        )
     initial: dict[str, Any] = {"stage": case.stage, "complaint_definition": text}
     if is_final_stage(case):
         ombudsman = policy_config().ombudsmen.get(case.ombudsman)
         if ombudsman is not None:
             initial["ombudsman"] = ombudsman.code
             initial["how_to_escalate"] = (
-                f"This is our final response. If you are still unhappy you can ask "
-                f"{ombudsman.name} to look at your complaint: {ombudsman.website}, "
-                f"{ombudsman.phone}, {ombudsman.address}."
+                f"You do not need our permission to contact {ombudsman.name}, and it will "
+                "not cost you anything."
             )
     else:
         initial["how_to_escalate"] = (
-            f"If you are unhappy with this response you can ask us to consider your complaint "
-            f"at stage {case.stage + 1}. Reply to this letter or contact us within 20 working "
-            "days. You do not have to give reasons."
+            f"To ask for stage {case.stage + 1}, tell us that you are still unhappy with "
+            "this response."
         )
     return initial
 

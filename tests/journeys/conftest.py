@@ -254,3 +254,7 @@ def letter_templates(request: pytest.FixtureRequest) -> None:
     if not LetterTemplate.objects.exists():
         seeding = importlib.import_module("putright.letters.migrations.0002_seed_letter_templates")
         seeding.seed(apps, None)
+        signing = importlib.import_module(
+            "putright.letters.migrations.0003_responses_signed_by_officer"
+        )
+        signing.sign_by_officer(apps, None)

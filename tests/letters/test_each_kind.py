@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -57,7 +58,12 @@ class TestEachKindOfLetter:
         for item in issued.must_say:
             assert squash(item) in squash(issued.letter.body_text)
 
-    def test_it_names_no_member_of_staff(self, kind: str, council: Council, tmp_path: Path) -> None:
+    def test_it_names_no_member_of_staff(
+        self, kind: str, council: Council, tmp_path: Path, settings: Any
+    ) -> None:
+        # A council that does not name staff (SPEC "Letters avoid naming individual staff");
+        # by default a response is signed with its officer's name and job title.
+        settings.PUTRIGHT_LETTERS_NAME_OFFICERS = False
         issued = ISSUERS[kind](council)
         text = pdf_text(bytes(issued.letter.pdf), tmp_path)
         for name in STAFF_NAMES:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from putright.cases.models import Officer
@@ -158,14 +160,17 @@ class TestEditingMakesANewVersion:
         assert "Many thanks for" in letter.body_text
         assert letter.subject == f"Your complaint {case.reference} is closed"
 
-    def test_a_template_names_the_officer_only_when_it_says_so(self, council: Council) -> None:
+    def test_a_template_names_the_officer_only_when_it_says_so(
+        self, council: Council, settings: Any
+    ) -> None:
+        settings.PUTRIGHT_LETTERS_NAME_OFFICERS = False  # the council names no staff
         current = letter_template_current(kind="stage1_response")
         letter_template_save(
             kind="stage1_response",
             subject=current.subject,
             body=current.body.replace(
-                "<p>Investigating officer<br>",
-                "<p>{{ officer_name }}, {{ officer_job_title }}<br>",
+                "{{ signed_by_role }}<br>",
+                "{{ officer_name }}, {{ officer_job_title }}<br>",
             ),
             created_by="jess.walker",
         )

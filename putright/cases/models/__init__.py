@@ -3,6 +3,7 @@ core, writes in putright.cases.services, reads in putright.cases.selectors."""
 
 from putright.cases.models.access import SignInLinkUse
 from putright.cases.models.case import Case, CaseLink, Contact, Representative
+from putright.cases.models.drafts import ResponseDraft
 from putright.cases.models.outcomes import (
     ActionUpdate,
     Attachment,
@@ -60,6 +61,7 @@ __all__ = [
     "ReasonableAdjustment",
     "Remedy",
     "Representative",
+    "ResponseDraft",
     "ResponsePlan",
     "Restriction",
     "Service",

@@ -26,6 +26,12 @@ class Service(models.Model):
         blank=True,
         help_text="Overdue alerts for this service's cases go here (the service manager).",
     )
+    # A quality check before a response goes out (like HOCS's QA step): the officer sends
+    # the draft to a service manager, who approves and issues it or returns it.
+    responses_need_approval = models.BooleanField(
+        default=False,
+        help_text="A service manager approves each stage response before it is issued.",
+    )
 
     class Meta:
         ordering = ["name"]
