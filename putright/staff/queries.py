@@ -45,6 +45,7 @@ from putright.cases.models import (
     ReasonableAdjustment,
     Remedy,
     Representative,
+    ResponseDraft,
     Restriction,
     Service,
     StageRecord,
@@ -156,6 +157,7 @@ class QueueRow:
     owner: str
     restricted: bool
     due: str
+    draft_state: str = ""  # the current stage's response draft: "awaiting_approval", ...
 
     @property
     def status_label(self) -> str:
@@ -285,6 +287,15 @@ def _owner() -> Subquery:
     )
 
 
+def _draft_state() -> Subquery:
+    """The current stage's unissued response draft, if any (for "awaiting approval")."""
+    return Subquery(
+        ResponseDraft.objects.filter(case=OuterRef("pk"), stage=OuterRef("stage"))
+        .exclude(state="issued")
+        .values("state")[:1]
+    )
+
+
 def queue_page(
     *, member: StaffMember, filters: QueueFilters, today: date, due_soon_by: date
 ) -> QueuePage:
@@ -314,7 +325,7 @@ def queue_page(
     rows = {
         row["id"]: row
         for row in Case.objects.filter(pk__in=ids)
-        .annotate(owner=_owner())
+        .annotate(owner=_owner(), draft_state=_draft_state())
         .values(
             "id",
             "reference",
@@ -326,6 +337,7 @@ def queue_page(
             "next_deadline_name",
             "owner",
             "restricted",
+            "draft_state",
         )
     }
     return QueuePage(
@@ -341,6 +353,7 @@ def queue_page(
                 next_deadline_name=r["next_deadline_name"],
                 owner=r["owner"] or "",
                 restricted=r["restricted"],
+                draft_state=r["draft_state"] or "",
                 due=due_state(r["next_deadline_on"], today=today, due_soon_by=due_soon_by),
             )
             for r in (rows[i] for i in ids if i in rows)

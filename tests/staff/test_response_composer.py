@@ -360,3 +360,16 @@ class TestLargePrint:
             last = " ".join(pages[-1].split())
             assert "Yours sincerely" in last
             assert len(last.split("Yours sincerely")[0].split()) > 3, (filler, last)
+
+
+class TestQueue:
+    def test_the_queue_shows_a_draft_awaiting_approval(
+        self, approving: Council, client_for: Callable[[str], Client]
+    ) -> None:
+        case = complaint_at_stage1(approving)
+        client_for("priya").post(
+            f"/staff/cases/{case.reference}/respond/", composer_post(case, "submit")
+        )
+        content = client_for("manager").get("/staff/cases/?queue=service").content.decode()
+        row = content.split(case.reference, 1)[1].split("</tr>", 1)[0]
+        assert "Draft awaiting approval" in row
