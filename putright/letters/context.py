@@ -115,6 +115,7 @@ KIND_VARIABLES: dict[str, dict[str, str]] = {
     K.ESCALATION_ACKNOWLEDGEMENT: {
         **_ACK,
         "requested_on": "The date the person asked for this stage.",
+        "request_reasons": "What the person said about why they asked (empty if nothing).",
     },
     K.EXTENSION_NOTICE: {
         "new_respond_by": "The new date for the response.",
@@ -319,6 +320,7 @@ def _acknowledgement(
     }
     if kind == K.ESCALATION_ACKNOWLEDGEMENT:
         values["requested_on"] = day(record.requested_on)
+        values["request_reasons"] = record.request_context
     return values
 
 
@@ -607,6 +609,7 @@ _SAMPLE_KIND: dict[str, dict[str, Any]] = {
         "stage": 2,
         "stage_name": "Stage 2",
         "requested_on": "20 November 2026",
+        "request_reasons": "Sample reasons the person gave",
     },
     K.EXTENSION_NOTICE: {
         "new_respond_by": "2 December 2026",

@@ -88,7 +88,11 @@ def write_response(page: Page, *, issues: int) -> None:
     page.get_by_label("(d) The reasons for the decision").fill(
         "The repairs policy promises an inspection within 5 working days."
     )
-    page.get_by_label("(e) Remedies offered").fill("An apology\n£50 for your time and trouble")
+    page.get_by_label("Remedy 1: kind").select_option(label="Apology")
+    page.get_by_label("Remedy 1: what is offered").fill("We apologise for the missed visit")
+    page.get_by_label("Remedy 2: kind").select_option(label="Financial: time, trouble and distress")
+    page.get_by_label("Remedy 2: what is offered").fill("A payment for your time and trouble")
+    page.get_by_label("Remedy 2: amount in pounds (financial remedies)").fill("50")
     page.get_by_label("(f) There are no outstanding actions").check()
     page.get_by_role("button", name="Issue the response").click()
 

@@ -1,4 +1,5 @@
-"""Responses signed with the officer's name and job title, not "Investigating officer".
+"""Responses signed with the officer's name and job title, not "Investigating officer";
+the acknowledgement of a next stage no longer asks for reasons the person already gave.
 
 Each response kind whose current template still has the original sign-off gets a new
 version with `signed_by_name` (empty when the council does not name staff) and
@@ -20,6 +21,16 @@ NEW = (
     "{{ service_name }}<br>{{ council_name }}</p>"
 )
 NOTE = "Signed with the officer's name and job title."
+ASKED = """<p>You do not have to tell us why you are still unhappy. If you would like to, it helps us to
+focus on what matters to you: please contact us by phone on {{ team.phone }} or by email at
+{{ team.email }}.</p>"""
+REASONS = (
+    "{% if request_reasons %}\n<p>Thank you for telling us why you are still unhappy. You "
+    "said:</p>\n{{ request_reasons | paragraphs }}\n<p>The officer will look at each of "
+    "these points. If you want to add anything, please contact us by phone on "
+    "{{ team.phone }} or by email at {{ team.email }}.</p>\n{% else %}\n" + ASKED + "\n{% endif %}"
+)
+REASONS_NOTE = "Does not ask for reasons the person already gave."
 
 
 def sign_by_officer(apps, schema_editor):
@@ -38,9 +49,23 @@ def sign_by_officer(apps, schema_editor):
         )
 
 
+    current = (
+        LetterTemplate.objects.filter(kind="escalation_acknowledgement").order_by("-version").first()
+    )
+    if current is not None and ASKED in current.body:
+        LetterTemplate.objects.create(
+            kind=current.kind,
+            version=current.version + 1,
+            subject=current.subject,
+            body=current.body.replace(ASKED, REASONS),
+            note=REASONS_NOTE,
+            created_by="PutRight",
+        )
+
+
 def unsign(apps, schema_editor):
     LetterTemplate = apps.get_model("letters", "LetterTemplate")
-    LetterTemplate.objects.filter(kind__in=RESPONSE_KINDS, note=NOTE).delete()
+    LetterTemplate.objects.filter(note__in=[NOTE, REASONS_NOTE]).delete()
 
 
 class Migration(migrations.Migration):

@@ -5,14 +5,27 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Q
+
 from putright.accounts.models import StaffRole
-from putright.cases.models import Attachment, Case, Contact, Correspondence, ResponseDraft
+from putright.cases.models import (
+    Attachment,
+    Case,
+    CaseLink,
+    Contact,
+    Correspondence,
+    ResponseDraft,
+)
+from putright.cases.services.online import LATE_ESCALATION_KIND
+from putright.core import clock
 from putright.staff.case_page import PageInput
 from putright.staff.queries import CaseRecord
 
 
 def context(page: PageInput) -> dict[str, Any]:
-    """The current stage's draft and what the member may do with it (one query)."""
+    """The current stage's draft and what the member may do with it, and everything the
+    person told us in one chronological view with the timeline (three queries)."""
+    words = person_words(case=page.case, record=page.record)
     draft = ResponseDraft.objects.filter(case=page.case, stage=page.case.stage).first()
     if draft is not None and draft.state == "issued":
         draft = None
@@ -22,7 +35,55 @@ def context(page: PageInput) -> dict[str, Any]:
         and page.may_act
         and page.member.role == StaffRole.SERVICE_MANAGER
     )
-    return {"response_draft": draft, "may_approve_draft": may_approve}
+    full = [*page.record.timeline, *({**w, "kind": "words"} for w in words)]
+    full.sort(key=lambda item: item["at"], reverse=True)
+    return {
+        "response_draft": draft,
+        "may_approve_draft": may_approve,
+        "person_words": words,
+        "full_timeline": full,
+    }
+
+
+def person_words(*, case: Case, record: CaseRecord) -> list[dict[str, Any]]:
+    """Every word the person sent, whole and oldest first: the first contact, what they
+    added (on this case or on a case linked to it), and each reason for asking for the next
+    stage. Two queries."""
+    linked = CaseLink.objects.filter(to_case=case).values("from_case_id")
+    contacts = (
+        Contact.objects.filter(Q(case=case) | Q(case_id__in=linked))
+        .order_by("received_at", "id")
+        .values("received_at", "channel", "text", "outcomes_sought", "kind", "case__reference")
+    )
+    words: list[dict[str, Any]] = []
+    for n, c in enumerate(contacts):
+        title = "What they told us" if n == 0 else "What they added"
+        if c["kind"] == LATE_ESCALATION_KIND:
+            title = "Their request for the next stage"
+        words.append(
+            {
+                "at": c["received_at"],
+                "title": title,
+                "text": c["text"],
+                "outcomes_sought": c["outcomes_sought"],
+                "channel": c["channel"],
+                "elsewhere": c["case__reference"] if c["case__reference"] != case.reference else "",
+            }
+        )
+    for number, stage in sorted(record.stages.items()):
+        if stage.request_context.strip():
+            words.append(
+                {
+                    "at": clock.start_of_day(stage.requested_on or case.received_on),
+                    "title": f"Why they asked for stage {number}",
+                    "text": stage.request_context,
+                    "outcomes_sought": "",
+                    "channel": "",
+                    "elsewhere": "",
+                }
+            )
+    words.sort(key=lambda w: w["at"])
+    return words
 
 
 def composer_context(*, case: Case, record: CaseRecord) -> dict[str, Any]:
