@@ -383,6 +383,8 @@ class InboxPage:
     page: int
     has_previous: bool
     has_next: bool
+    count: int = 0  # every contact waiting for triage that matches the search
+    q: str = ""
 
 
 def _untriaged() -> Q:
@@ -391,23 +393,34 @@ def _untriaged() -> Q:
     )
 
 
-def inbox_page(*, member: StaffMember, page: int) -> InboxPage:
-    """New contacts from every channel waiting for triage, the most pressing acknowledgement
-    first, then those with no complaint clock (one query)."""
+def _inbox_search(q: str) -> Q:
+    """A reference finds its contact; otherwise the person's name or the summary."""
+    text = q.strip()
+    if reference_is_valid(reference_normalise(text)):
+        return Q(reference=reference_normalise(text))
+    return Q(person__name__icontains=text) | Q(summary__icontains=text)
+
+
+def inbox_page(*, member: StaffMember, page: int, q: str = "") -> InboxPage:
+    """New contacts from every channel waiting for triage, oldest received first, as the
+    page says (two queries: the count, then the page)."""
     page = min(max(page, 1), MAX_PAGES)
     offset = (page - 1) * PAGE_SIZE
+    waiting = Case.objects.filter(case_visibility(member)).filter(_untriaged())
+    if q.strip():
+        waiting = waiting.filter(_inbox_search(q))
     cases = list(
-        Case.objects.filter(case_visibility(member))
-        .filter(_untriaged())
-        .select_related("person", "service")
-        # The acknowledgement deadline first (received order, on the queue index).
-        .order_by(F("next_deadline_on").asc(nulls_last=True), "id")[offset : offset + PAGE_SIZE + 1]
+        waiting.select_related("person", "service").order_by("received_on", "id")[
+            offset : offset + PAGE_SIZE + 1
+        ]
     )
     return InboxPage(
         cases=cases[:PAGE_SIZE],
         page=page,
         has_previous=page > 1,
         has_next=len(cases) > PAGE_SIZE and page < MAX_PAGES,
+        count=waiting.count(),
+        q=q.strip(),
     )
 
 

@@ -176,9 +176,11 @@ def contact_triage(
     day = on or clock.today()
     if kind not in TRIAGE_KINDS:
         raise InvalidInput("Choose what kind of feedback this is.")
+    # Triaged once every contact on the case is: a note the person added before triage
+    # ("Tell us something more") joins the case already triaged, and must not block it.
     if (
         case.status != CaseStatus.RECEIVED
-        or case.contacts.filter(triaged_at__isnull=False).exists()
+        or not case.contacts.filter(triaged_at__isnull=True).exists()
     ):
         raise InvalidInput(f"Case {case.reference} has already been triaged.")
     before = {"kind": case.kind, "status": case.status}

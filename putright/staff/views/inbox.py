@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import quote
 
 from django import forms
 from django.contrib import messages
@@ -16,7 +17,7 @@ from putright.cases import services
 from putright.cases.models import Case
 from putright.cases.services import PersonDetails
 from putright.core import clock
-from putright.core.policy import policy_config
+from putright.core.policy import policy_config, working_calendar
 from putright.staff import queries
 from putright.staff.access import not_found, staff_render, staff_view
 from putright.staff.errors import attempt
@@ -42,16 +43,28 @@ def _page(request: HttpRequest) -> int:
 def _inbox(
     request: HttpRequest, member: StaffMember, form: ContactLogForm, *, status: int = 200
 ) -> HttpResponse:
-    page = queries.inbox_page(member=member, page=_page(request))
+    q = request.GET.get("q", "")[:100]
+    page = queries.inbox_page(member=member, page=_page(request), q=q)
+    today = clock.today()
+    due_soon_by = working_calendar().add_working_days(today, 2)
+    search = f"&q={quote(page.q)}" if page.q else ""
     return staff_render(
         request,
         member,
         "staff/inbox/list.html",
         {
             "page": page,
+            "rows": [
+                (
+                    case,
+                    queries.due_state(case.next_deadline_on, today=today, due_soon_by=due_soon_by),
+                    queries.deadline_label(case.next_deadline_name),
+                )
+                for case in page.cases
+            ],
             "form": form,
-            "previous_href": f"?page={page.page - 1}" if page.has_previous else "",
-            "next_href": f"?page={page.page + 1}" if page.has_next else "",
+            "previous_href": f"?page={page.page - 1}{search}" if page.has_previous else "",
+            "next_href": f"?page={page.page + 1}{search}" if page.has_next else "",
         },
         status=status,
     )
