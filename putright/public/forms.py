@@ -65,6 +65,18 @@ ADJUSTMENT_CHOICES = [
     ("other", _("Something else")),
     ("none", _("No, I do not need anything different")),
 ]
+ADJUSTMENT_CHOICES_FOR_THEM = [
+    *ADJUSTMENT_CHOICES[:-1],
+    ("none", _("No, they do not need anything different")),
+]
+CONSENT_CHOICES = [
+    ("uploaded", _("I will upload their signed consent")),
+    ("declared", _("They have agreed, and I declare that this is true")),
+    ("power_of_attorney", _("I have a power of attorney for them")),
+    ("cannot_consent", _("They cannot give consent")),
+]
+# The consent answers that are followed by a page to upload a document.
+CONSENT_UPLOADED = ("uploaded", "power_of_attorney")
 CONTACT_METHOD_CHOICES = [
     ("email", _("Email")),
     ("phone", _("Phone")),
@@ -302,15 +314,22 @@ class ConsentForm(QuestionForm):
         help_text=_(
             "We need their permission before we share their personal information with you."
         ),
-        choices=[
-            ("uploaded", _("I will upload their signed consent")),
-            ("declared", _("They have agreed, and I declare that this is true")),
-        ],
+        choices=CONSENT_CHOICES,
         hints={
             "uploaded": _("For example, a signed letter or form saying you can act for them."),
             "declared": _(
                 "We will contact them to confirm before we share their personal information "
                 "with you."
+            ),
+            "power_of_attorney": _(
+                "Upload the registered lasting or enduring power of attorney on the next page. "
+                "We check it before we share their personal information with you."
+            ),
+            "cannot_consent": _(
+                "For example, they lack mental capacity to decide. We will still look into "
+                "the complaint. Before we share their personal information with you we need "
+                "evidence that you can act for them: a power of attorney, a Court of Protection "
+                "deputyship order, or a letter from a professional involved in their care."
             ),
         },
         error_messages={"required": _("Select how you can show that they agree")},
@@ -325,6 +344,12 @@ class ConsentUploadForm(QuestionForm):
         required=False,
         help_text=_("The file must be a PDF, JPG, PNG, DOCX, ODT or TXT, smaller than 10 MB."),
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.journey and self.journey.value("consent", "consent") == "power_of_attorney":
+            self.title = _("Upload the power of attorney")
+            self.fields["consent_file"].label = self.title
 
 
 class TheirDetailsForm(QuestionForm):
@@ -377,6 +402,25 @@ class TheirDetailsForm(QuestionForm):
         "postcode": "govuk-input--width-10",
     }
 
+    required_labels: ClassVar[dict[str, Promise]] = {
+        "email": _("Email address"),
+        "phone": _("Phone number"),
+        "address": _("Address"),
+    }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The way of contact the person chose is needed: its label must not say "(optional)".
+        need = self._needed()
+        if need:
+            self.fields[need].label = self.required_labels[need]
+
+    def _needed(self) -> str:
+        method = self.journey.contact_method() if self.journey else ""
+        return {"email": "email", "phone": "phone", "text": "phone", "letter": "address"}.get(
+            method or "", ""
+        )
+
     def clean_postcode(self) -> str:
         return " ".join(str(self.cleaned_data.get("postcode", "")).upper().split())
 
@@ -388,10 +432,7 @@ class TheirDetailsForm(QuestionForm):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        method = self.journey.contact_method() if self.journey else ""
-        need = {"email": "email", "phone": "phone", "text": "phone", "letter": "address"}.get(
-            method or ""
-        )
+        need = self._needed()
         if need and not cleaned.get(need) and need not in self.errors:
             self.add_error(need, self.needs_messages[need])
         elif not any(cleaned.get(f) for f in ("email", "phone", "address")) and not self.errors:
@@ -516,35 +557,54 @@ class AdjustmentsForm(QuestionForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self._for_someone():
-            self.fields["adjustments"].label = _(
-                "Does the person you are helping need us to do anything differently?"
+            # Everything on this page is about the person helped, answers included.
+            field = self.fields["adjustments"]
+            assert isinstance(field, forms.MultipleChoiceField)  # noqa: S101 - declared above
+            field.label = _("Does the person you are helping need us to do anything differently?")
+            field.choices = ADJUSTMENT_CHOICES_FOR_THEM
+            field.error_messages["required"] = _(
+                "Select what they need, or select 'No, they do not need anything different'"
             )
+            self.fields["language"].label = _("If they need an interpreter, which language?")
+            self.fields["other"].label = _("If they need something else, tell us what")
         self.title = self.fields["adjustments"].label or ""
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         chosen = set(cleaned.get("adjustments") or ())
+        them = self._for_someone()
         if "none" in chosen and len(chosen) > 1:
             self.add_error(
                 "adjustments",
-                _("Select what you need, or 'No, I do not need anything different', not both"),
+                _("Select what they need, or 'No, they do not need anything different', not both")
+                if them
+                else _("Select what you need, or 'No, I do not need anything different', not both"),
             )
         if "interpreter" in chosen and not cleaned.get("language", "").strip():
-            self.add_error("language", _("Enter the language you need an interpreter for"))
+            self.add_error(
+                "language",
+                _("Enter the language they need an interpreter for")
+                if them
+                else _("Enter the language you need an interpreter for"),
+            )
         if "other" in chosen and not cleaned.get("other", "").strip():
-            self.add_error("other", _("Enter what else you need"))
+            self.add_error(
+                "other", _("Enter what else they need") if them else _("Enter what else you need")
+            )
         return cleaned
 
     def summary(self, cleaned: Mapping[str, Any]) -> list[tuple[str, str]]:
         lines = []
+        choices = ADJUSTMENT_CHOICES_FOR_THEM if self._for_someone() else ADJUSTMENT_CHOICES
         for value in cleaned.get("adjustments") or ():
-            label = _label(ADJUSTMENT_CHOICES, value)
+            label = _label(choices, value)
             if value == "interpreter":
                 label = f"{label}: {cleaned.get('language', '')}"
             if value == "other":
                 label = f"{label}: {cleaned.get('other', '')}"
             lines.append(label)
-        return [(gettext("Help you need"), "\n".join(lines))]
+        heading = gettext("Help they need") if self._for_someone() else gettext("Help you need")
+        return [(heading, "\n".join(lines))]
 
 
 class ContactMethodForm(QuestionForm):

@@ -77,7 +77,7 @@ STEPS: tuple[Step, ...] = (
     Step(
         "consent-upload",
         pf.ConsentUploadForm,
-        lambda j: _someone(j) and j.value("consent", "consent") == "uploaded",
+        lambda j: _someone(j) and j.value("consent", "consent") in pf.CONSENT_UPLOADED,
     ),
     Step("tenant", pf.TenantForm, _landlord),
     Step("adjustments", pf.AdjustmentsForm, _complaint_like),

@@ -67,7 +67,8 @@ class Upload:
 @dataclass(frozen=True, slots=True)
 class RepresentativeDetails:
     """Someone giving feedback for the person. `consent` is how they showed the person
-    agreed: "uploaded" (a signed form or letter, in `consent_file`) or "declared"."""
+    agreed: "uploaded" (a signed form or letter, in `consent_file`), "power_of_attorney"
+    (its document in `consent_file`), "declared", or "cannot_consent" (see CONSENT_EVIDENCE)."""
 
     name: str
     relationship: str
@@ -122,6 +123,23 @@ def _attachments_store(
     return letter
 
 
+# How a representative online showed they may act for the person, and what staff need next.
+UPLOADED_CONSENT = {
+    "uploaded": "Consent to act for the person",
+    "power_of_attorney": "Power of attorney for the person",
+}
+CONSENT_EVIDENCE = {
+    "uploaded": "Signed consent uploaded",
+    "power_of_attorney": "Power of attorney uploaded",
+    "declared": "The representative declared online that the person agreed.",
+    "cannot_consent": (
+        "The representative says the person cannot give consent. Ask for evidence of their "
+        "authority (a power of attorney, a deputyship order, or a letter from a professional "
+        "involved in the person's care) before sharing personal information."
+    ),
+}
+
+
 @transaction.atomic
 def feedback_submit(
     *,
@@ -139,10 +157,10 @@ def feedback_submit(
     rep = feedback.representative
     actor = REPRESENTATIVE_ONLINE if rep is not None else RESIDENT_ONLINE
     at = received_at or clock.now()
-    if rep is not None and rep.consent not in ("uploaded", "declared"):
+    if rep is not None and rep.consent not in CONSENT_EVIDENCE:
         raise InvalidInput("Say how the person agreed to you acting for them.")
-    if rep is not None and rep.consent == "uploaded" and feedback.consent_file is None:
-        raise InvalidInput("Upload the person's signed consent.")
+    if rep is not None and rep.consent in UPLOADED_CONSENT and feedback.consent_file is None:
+        raise InvalidInput("Upload the person's signed consent or the power of attorney.")
     case = contact_record(
         channel=channel,
         person=feedback.person,
@@ -160,22 +178,24 @@ def feedback_submit(
             contact_frequency=feedback.contact_frequency[:200]
         )
     if rep is not None:
-        if feedback.consent_file is not None and rep.consent == "uploaded":
+        if feedback.consent_file is not None and rep.consent in UPLOADED_CONSENT:
             _attachments_store(
                 case=case,
                 at=at,
-                subject="Consent to act for the person",
+                subject=UPLOADED_CONSENT[rep.consent],
                 uploads=(feedback.consent_file,),
             )
             state = "received"
             evidence = (
-                f"Signed consent uploaded with the online form ({feedback.consent_file.name})"
+                f"{CONSENT_EVIDENCE[rep.consent]} with the online form "
+                f"({feedback.consent_file.name})"
             )
         else:
             # The representative's word is not the person's written consent (001): staff
-            # confirm it with the person before any response is issued.
+            # confirm it with the person, or ask for evidence of the representative's
+            # authority when the person cannot consent, before any response is issued.
             state = "outstanding"
-            evidence = "The representative declared online that the person agreed."
+            evidence = CONSENT_EVIDENCE[rep.consent]
         added = representative_add(
             case=case,
             actor=actor,

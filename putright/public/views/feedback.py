@@ -219,7 +219,7 @@ def feedback_from(journey: Journey, uploads_open: ExitStack) -> tuple[Feedback, 
         )
         receipt_to = representative.email
         parked = journey.consent_file()
-        if consent == "uploaded" and parked is not None:
+        if consent in pf.CONSENT_UPLOADED and parked is not None:
             consent_file = _upload(parked, uploads_open)
     adjustments: list[AdjustmentRequest] = []
     if "adjustments" in steps:
