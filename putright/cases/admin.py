@@ -8,7 +8,14 @@ from putright.cases.models import LetterContact, Officer, Service, Team
 
 @admin.register(Service)
 class ServiceAdmin(admin.ModelAdmin[Service]):
-    list_display = ["name", "code", "process", "landlord_function", "is_active"]
+    list_display = [
+        "name",
+        "code",
+        "process",
+        "landlord_function",
+        "responses_need_approval",
+        "is_active",
+    ]
     list_filter = ["process", "landlord_function", "is_active"]
     search_fields = ["name", "code"]
     prepopulated_fields = {"code": ["name"]}

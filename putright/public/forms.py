@@ -855,6 +855,14 @@ class AddInformationForm(LineEndingsForm):
         },
         error_messages={"required": _("Select whether it is about the same problem")},
     )
+    attachment = forms.FileField(
+        label=_("Upload a file (optional)"),
+        required=False,
+        help_text=_(
+            "For example, a photo, a letter or an email. It must be a PDF, JPG, PNG, DOCX, "
+            "ODT or TXT, smaller than 10 MB."
+        ),
+    )
 
 
 class WithdrawForm(forms.Form):

@@ -116,3 +116,59 @@ class TestSomeoneElse:
         assert rep.consent_state == "outstanding"
         assert "cannot give consent" in rep.consent_evidence
         assert "power of attorney" in rep.consent_evidence
+
+
+class TestAddInformationUploads:
+    def test_a_file_can_be_sent_with_added_information(
+        self,
+        client: Client,
+        council_services: dict[str, Service],
+        django_capture_on_commit_callbacks: Any,
+    ) -> None:
+        from tests.cases.factories import OfficerFactory
+        from tests.public.cases import acknowledged, sign_in, submitted
+
+        case = acknowledged(submitted(council_services["waste"]), OfficerFactory())
+        sign_in(client, case, django_capture_on_commit_callbacks)
+        page = client.get("/follow/case/add-information/").content.decode()
+        assert 'enctype="multipart/form-data"' in page and 'type="file"' in page
+
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(
+                "/follow/case/add-information/",
+                {
+                    "text": "Here is a photo of the bins",
+                    "related": "yes",
+                    "attachment": SimpleUploadedFile("bins.pdf", PDF, "application/pdf"),
+                },
+            )
+
+        assert response.status_code == 302
+        letter = case.correspondence.get(subject="Files added online")
+        assert letter.attachments.get().original_name == "bins.pdf"
+
+    def test_a_file_of_the_wrong_kind_is_refused_and_nothing_is_added(
+        self,
+        client: Client,
+        council_services: dict[str, Service],
+        django_capture_on_commit_callbacks: Any,
+    ) -> None:
+        from tests.cases.factories import OfficerFactory
+        from tests.public.cases import acknowledged, sign_in, submitted
+        from tests.public.journey_data import EXE
+
+        case = acknowledged(submitted(council_services["waste"]), OfficerFactory())
+        sign_in(client, case, django_capture_on_commit_callbacks)
+
+        response = client.post(
+            "/follow/case/add-information/",
+            {
+                "text": "A program",
+                "related": "yes",
+                "attachment": SimpleUploadedFile("run.exe", EXE, "application/octet-stream"),
+            },
+        )
+
+        assert response.status_code == 200
+        assert "run.exe must be a" in response.content.decode()
+        assert case.contacts.count() == 1

@@ -292,13 +292,20 @@ class IssueAdded:
 
 @transaction.atomic
 def issue_add(
-    *, case: Case, actor: Actor, text: str, related: bool, on: date | None = None
+    *,
+    case: Case,
+    actor: Actor,
+    text: str,
+    related: bool,
+    uploads: tuple[Upload, ...] = (),
+    on: date | None = None,
 ) -> IssueAdded:
-    """The person adds something to their complaint.
+    """The person adds something to their complaint, with any files (already checked).
 
     A related issue before the stage 1 response joins the open case (contact_join_case);
     an unrelated one, or one after the response, becomes a new stage 1 complaint linked to
-    this one (001 "Responding at Stage One", Housing Ombudsman Code 6.8).
+    this one (001 "Responding at Stage One", Housing Ombudsman Code 6.8). The files go
+    where the words go.
     """
     if not text.strip():
         raise InvalidInput("Enter what you want to add.")
@@ -317,11 +324,18 @@ def issue_add(
         try:
             with transaction.atomic():
                 joined = contact_join_case(case=new, open_case=case, actor=actor, on=on)
+            _added_files(joined, uploads)
             return IssueAdded(joined=True, case=joined)
         except IssueMustBeNewComplaint:
             pass
     CaseLink.objects.create(from_case=new, to_case=case, kind="related")
+    _added_files(new, uploads)
     return IssueAdded(joined=False, case=case, new_case=new)
+
+
+def _added_files(case: Case, uploads: tuple[Upload, ...]) -> None:
+    if uploads:
+        _attachments_store(case=case, at=clock.now(), subject="Files added online", uploads=uploads)
 
 
 def sign_in_link_spend(*, case: Case, nonce: str, at: datetime | None = None) -> None:

@@ -35,7 +35,7 @@ from putright.letters.sandbox import LetterError
 from putright.letters.selectors import issued_letter_for_case, issued_letters_for_case
 from putright.letters.workflows import withdraw_and_issue
 from putright.policy.lifecycle import Move, RuleBroken
-from putright.public import emails, ratelimit, signin, wording
+from putright.public import emails, ratelimit, signin, uploads, wording
 from putright.public.forms import AddInformationForm, EscalateForm, SignInForm, WithdrawForm
 
 CHECK_EMAIL_KEY = "putright_follow_email"
@@ -309,8 +309,12 @@ def follow_add(request: HttpRequest, shown: CaseForPerson) -> HttpResponse:
     """Add information: joins the complaint before its stage 1 response, or becomes new
     feedback with its own reference after it (or when it is about something else)."""
     case = shown.case
-    form = AddInformationForm(data=request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
+    posted = request.method == "POST"
+    form = AddInformationForm(
+        data=request.POST if posted else None, files=request.FILES if posted else None
+    )
+    files = _checked_files(form) if posted and form.is_valid() else None
+    if files is not None:
         try:
             with transaction.atomic():
                 added = services.issue_add(
@@ -318,6 +322,7 @@ def follow_add(request: HttpRequest, shown: CaseForPerson) -> HttpResponse:
                     actor=_actor(request),
                     text=form.cleaned_data["text"],
                     related=form.cleaned_data["related"] == "yes",
+                    uploads=files,
                 )
                 new_reference = added.new_case.reference if added.new_case else ""
                 emails.follow_receipt_send(
@@ -345,6 +350,28 @@ def follow_add(request: HttpRequest, shown: CaseForPerson) -> HttpResponse:
         request,
         "public/follow/add.html",
         {"form": form, "case": case, "joins": Move.ADD_RELATED_ISSUE in shown.moves},
+    )
+
+
+def _checked_files(form: AddInformationForm) -> tuple[services.Upload, ...] | None:
+    """The file the person chose, through the same checks as the feedback form's uploads;
+    None (with the error on the form) when it is refused."""
+    chosen = form.cleaned_data.get("attachment")
+    if not chosen:
+        return ()
+    try:
+        kind = uploads.check(chosen)
+    except uploads.FileRefused as refused:
+        form.add_error("attachment", refused.message)
+        return None
+    return (
+        services.Upload(
+            name=(chosen.name or "file")[:255],
+            content_type=kind.content_type,
+            size=chosen.size or 0,
+            file=chosen,
+            extension=kind.extension,
+        ),
     )
 
 

@@ -100,6 +100,7 @@ def composer_context(*, case: Case, record: CaseRecord) -> dict[str, Any]:
         + [
             {"received_at": c["at"], "channel": c["channel"], "text": c["body"]}
             for c in Correspondence.objects.filter(case=case, direction="in")
+            .exclude(body="")
             .order_by("at", "id")
             .values("at", "channel", "body")
         ],
