@@ -373,3 +373,55 @@ class TestQueue:
         content = client_for("manager").get("/staff/cases/?queue=service").content.decode()
         row = content.split(case.reference, 1)[1].split("</tr>", 1)[0]
         assert "Draft awaiting approval" in row
+
+
+class TestStage2:
+    def test_a_stage_2_letter_gives_the_ombudsmans_details_once_and_shows_stage_1_beside(
+        self, council: Council, client_for: Callable[[str], Client], tmp_path: Path
+    ) -> None:
+        from putright.cases import services
+        from putright.core.policy import policy_config
+
+        case = complaint_at_stage1(council)
+        client_for("priya").post(
+            f"/staff/cases/{case.reference}/respond/", composer_post(case, "issue")
+        )
+        case.refresh_from_db()
+        services.escalation_request(case=case, actor=council["complaints"].actor, channel="phone")
+        services.escalation_acknowledge(
+            case=case, actor=council["complaints"].actor, officer=council["tom"].officer
+        )
+        tom = client_for("tom")
+        composer = tom.get(f"/staff/cases/{case.reference}/respond/").content.decode()
+        assert "Stage 1 response" in composer
+        assert "Our repairs policy says damp and mould are inspected" in composer
+        initial = re.search(
+            r'<textarea[^>]*name="how_to_escalate"[^>]*>\s*(.*?)</textarea>', composer, re.S
+        )
+        code = re.search(r'name="ombudsman" value="([a-z_]+)"', composer)
+        assert initial is not None and code is not None
+        case.refresh_from_db()
+        post = composer_post(
+            case,
+            "issue",
+            stage=2,
+            how_to_escalate=initial.group(1).replace("&#x27;", "'"),
+            ombudsman=code.group(1),
+            remedy_1_kind="",
+            remedy_1_description="",
+            remedy_2_kind="",
+            remedy_2_description="",
+            remedy_2_amount="",
+            no_remedy_reason="The stage 1 remedies stand.",
+        )
+
+        response = tom.post(f"/staff/cases/{case.reference}/respond/", post)
+
+        assert response.status_code == 302, response.content.decode()[:3000]
+        letter = IssuedLetter.objects.get(case=case, kind="stage2_response")
+        text = " ".join(pdf_text(bytes(letter.pdf), tmp_path).split())
+        ombudsman = policy_config().ombudsmen[case.ombudsman]
+        assert text.count(ombudsman.website) == 1
+        assert text.count(ombudsman.phone) == 1
+        assert_clean_letter(pdf_text(bytes(letter.pdf), tmp_path))
+        assert re.search(r"Yours sincerely,\s+Tom Okafor\s+Manager", letter.body_text)
