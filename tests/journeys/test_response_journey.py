@@ -100,6 +100,8 @@ def test_an_officer_drafts_a_manager_returns_then_approves_and_letter_and_ledger
         "Draft awaiting approval"
     )
     open_case(manager, site_url, case)
+    expect(manager.get_by_role("region", name="Draft response awaiting approval")).to_be_visible()
+    axe(manager)  # the case page with the approval banner, the person's words, the timeline
     manager.locator("#actions-panel").get_by_role(
         "link", name="Review the draft response for approval"
     ).click()
@@ -111,6 +113,7 @@ def test_an_officer_drafts_a_manager_returns_then_approves_and_letter_and_ledger
     # Priya reads the comment and sends it again.
     priya.goto(composer)
     expect(priya.locator("#returned-comment")).to_contain_text("Please say when the payment")
+    axe(priya)
     priya.get_by_role("button", name="Send for approval").click()
     expect(priya.locator(".govuk-notification-banner--success")).to_contain_text("approval")
 

@@ -92,3 +92,17 @@ def test_a_contact_the_person_added_to_before_triage_is_classified_in_one_action
     assert case.kind == "complaint"
     assert not Contact.objects.filter(case=case, triaged_at__isnull=True).exists()
     assert f'data-case-id="{case.pk}"'.encode() not in client.get("/staff/inbox/").content
+
+
+def test_the_inbox_search_runs_a_fixed_number_of_queries(
+    council: Council, client_for: Callable[[str], Client]
+) -> None:
+    from tests.staff.test_query_counts import queries_for
+
+    client = client_for("complaints")
+    complaint_new(council, text="Mould in the kitchen")
+    one = queries_for(client, "/staff/inbox/?q=mould")
+    for i in range(49):
+        complaint_new(council, text=f"Mould in the kitchen, again {i}")
+
+    assert queries_for(client, "/staff/inbox/?q=mould") == one

@@ -269,6 +269,9 @@ class TestApproval:
         assert sent.status_code == 302
         assert ResponseDraft.objects.get(case=case).state == "awaiting_approval"
         assert b"Draft response awaiting approval" in manager.get(f"{base}/").content
+        # The deadline keeps running: nothing about the case's clock changed.
+        waiting = Case.objects.get(pk=case.pk)
+        assert (waiting.status, waiting.next_deadline_on) == (case.status, case.next_deadline_on)
 
         returned = manager.post(
             f"{base}/response/approval/", {"action": "return", "comment": "Say sorry first."}
