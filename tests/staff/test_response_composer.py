@@ -294,7 +294,6 @@ class TestApproval:
             .values_list("action", flat=True)
         )
         assert actions == [
-            "response_draft_started",
             "response_draft_submitted",
             "response_draft_returned",
             "response_draft_submitted",

@@ -104,35 +104,41 @@ def _editable(draft: ResponseDraft | None) -> None:
         raise InvalidInput("This stage's response has already been issued.")
 
 
-@transaction.atomic
-def response_draft_save(*, case: Case, actor: Actor, content: Mapping[str, Any]) -> ResponseDraft:
-    """Keep what the composer holds as the current stage's draft; anything may be missing.
-
-    Raises InvalidInput while the draft waits for approval or after the response is issued.
-    Only the first save writes a timeline event: later saves are the same piece of work.
-    """
+def _draft_store(
+    *, case: Case, actor: Actor, content: Mapping[str, Any]
+) -> tuple[ResponseDraft, bool]:
+    """Keep `content` as the current stage's draft; True when the draft is new."""
     draft = ResponseDraft.objects.select_for_update().filter(case=case, stage=case.stage).first()
     _editable(draft)
     now = clock.now()
     if draft is None:
         draft = ResponseDraft.objects.create(
-            case=case,
-            stage=case.stage,
-            content=dict(content),
-            saved_by=actor.label,
-            saved_at=now,
+            case=case, stage=case.stage, content=dict(content), saved_by=actor.label, saved_at=now
         )
+        return draft, True
+    draft.content = dict(content)
+    draft.saved_by = actor.label
+    draft.saved_at = now
+    draft.save(update_fields=["content", "saved_by", "saved_at"])
+    return draft, False
+
+
+@transaction.atomic
+def response_draft_save(*, case: Case, actor: Actor, content: Mapping[str, Any]) -> ResponseDraft:
+    """Keep what the composer holds as the current stage's draft; anything may be missing.
+
+    Raises InvalidInput while the draft waits for approval or after the response is issued.
+    Only the first save writes a timeline event: later saves are the same piece of work,
+    and an officer saving every few minutes would bury the case's history.
+    """
+    draft, created = _draft_store(case=case, actor=actor, content=content)
+    if created:
         timeline_record(
             case=case,
             actor=actor,
             action="response_draft_started",
             summary=f"Stage {case.stage} response: draft started",
         )
-        return draft
-    draft.content = dict(content)
-    draft.saved_by = actor.label
-    draft.saved_at = now
-    draft.save(update_fields=["content", "saved_by", "saved_at"])
     return draft
 
 
@@ -141,7 +147,7 @@ def response_draft_submit(*, case: Case, actor: Actor, content: Mapping[str, Any
     """Save the draft and send it to a service manager for approval (the clock runs on)."""
     if not case.service.responses_need_approval:
         raise InvalidInput(f"{case.service.name} responses are issued without approval.")
-    draft = response_draft_save(case=case, actor=actor, content=content)
+    draft, _ = _draft_store(case=case, actor=actor, content=content)
     draft.state = "awaiting_approval"
     draft.sent_for_approval_at = clock.now()
     draft.save(update_fields=["state", "sent_for_approval_at"])
