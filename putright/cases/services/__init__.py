@@ -8,6 +8,7 @@ from putright.cases.services._base import (
     CaseConflict,
     InvalidInput,
 )
+from putright.cases.services.files import files_orphaned_delete
 from putright.cases.services.intake import (
     PersonDetails,
     complaint_raise_from_service_request,
@@ -37,6 +38,12 @@ from putright.cases.services.moves import (
     response_plan_agree,
     stage_extend,
     stage_respond,
+)
+from putright.cases.services.once import (
+    AlreadySubmitted,
+    submission_claim,
+    submission_record,
+    submissions_forget,
 )
 from putright.cases.services.online import (
     REPRESENTATIVE_ONLINE,
@@ -80,6 +87,7 @@ __all__ = [
     "ActionOwner",
     "Actor",
     "AdjustmentRequest",
+    "AlreadySubmitted",
     "CaseConflict",
     "EscalationAsked",
     "Feedback",
@@ -117,6 +125,7 @@ __all__ = [
     "escalation_refuse",
     "escalation_request",
     "feedback_submit",
+    "files_orphaned_delete",
     "frozen_decision_add",
     "issue_add",
     "learning_add",
@@ -135,4 +144,7 @@ __all__ = [
     "sign_in_link_spend",
     "stage_extend",
     "stage_respond",
+    "submission_claim",
+    "submission_record",
+    "submissions_forget",
 ]
