@@ -50,7 +50,7 @@ seed: migrate ## Load the demo council (only into an empty database) and print t
 # cron needed) run beside the web server, each in its own process group, and are stopped
 # with it however the server ends.
 run: seed letter-deps ## Create .venv, install, migrate, load demo data, serve on 127.0.0.1:8000 with the task worker and scheduler
-	@set -m; $(PY) manage.py db_worker & worker=$$!; \
+	@set -m; $(PY) manage.py run_worker & worker=$$!; \
 	$(PY) manage.py run_scheduler & scheduler=$$!; \
 	trap 'kill -TERM -- -$$worker -$$scheduler 2>/dev/null; wait $$worker $$scheduler 2>/dev/null' EXIT; \
 	$(PY) manage.py runserver 127.0.0.1:8000

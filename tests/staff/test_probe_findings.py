@@ -99,3 +99,21 @@ class TestTheConflictCheckIsNeverSkipped:
 
         assert response.status_code == 302
         assert StageRecord.objects.get(case=case, number=1).officer == council["tom"].officer
+
+
+class TestEqualityReport:
+    def test_counts_below_five_are_suppressed(
+        self, council: Council, client_for: Callable[[str], Client]
+    ) -> None:
+        from putright.cases import services
+
+        cases = [complaint_new(council, text=f"Complaint {n}") for n in range(6)]
+        for case in cases[:5]:
+            services.equality_answers_record(case=case, answers={"religion": "Buddhist"})
+        services.equality_answers_record(case=cases[5], answers={"religion": "Zoroastrian"})
+
+        content = client_for("insight").get("/staff/reports/equality/").content.decode()
+
+        assert '<td class="govuk-table__cell govuk-table__cell--numeric">5</td>' in content
+        assert "Fewer than 5" in content
+        assert '<td class="govuk-table__cell govuk-table__cell--numeric">1</td>' not in content
