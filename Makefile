@@ -49,11 +49,21 @@ seed: migrate ## Load the demo council (only into an empty database) and print t
 # The background task worker (outgoing email) and the scheduler (reminders, retention; no
 # cron needed) run beside the web server, each in its own process group, and are stopped
 # with it however the server ends.
-run: seed letter-deps ## Create .venv, install, migrate, load demo data, serve on 127.0.0.1:8000 with the task worker and scheduler
+PORT ?= 8000
+
+run: seed letter-deps ## Create .venv, install, migrate, load demo data, serve on 127.0.0.1:$(PORT) (make run PORT=8080) with the task worker and scheduler
+	@echo ""
+	@echo "PutRight on http://127.0.0.1:$(PORT)/ (staff: /staff/). Stop with Ctrl-C."
+	@echo "  Another port:      make run PORT=8080"
+	@echo "  The database:      $${DATABASE_URL:-db.sqlite3 in this folder (SQLITE_PATH=... moves it; DATABASE_URL=postgres://... for PostgreSQL)}"
+	@echo "  Emails:            not sent; the task worker prints each one below, in full"
+	@echo "  Uploaded files:    $${PUTRIGHT_MEDIA_ROOT:-media/ in this folder (PUTRIGHT_MEDIA_ROOT=... moves them)}"
+	@echo "  Production:        docs/operations.md"
+	@echo ""
 	@set -m; $(PY) manage.py run_worker & worker=$$!; \
 	$(PY) manage.py run_scheduler & scheduler=$$!; \
 	trap 'kill -TERM -- -$$worker -$$scheduler 2>/dev/null; wait $$worker $$scheduler 2>/dev/null' EXIT; \
-	$(PY) manage.py runserver 127.0.0.1:8000
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 lint: venv ## ruff (lint and format check), mypy, import-linter contracts
 	$(BIN)/ruff check .

@@ -229,3 +229,19 @@ class TestSignInTiming:
         assert OutboxMessage.objects.count() == before  # nothing looked up or written here
         (queued,) = default_task_backend.results  # type: ignore[attr-defined]
         assert queued.task.name == "sign_in_link_send"
+
+
+class TestRedisAway:
+    def test_the_rate_limits_let_people_through_when_the_cache_does_not_answer(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        from redis.exceptions import ConnectionError as RedisConnectionError
+
+        from putright.public import ratelimit
+
+        def away(*args: Any, **kwargs: Any) -> Any:
+            raise RedisConnectionError("Connection refused")
+
+        monkeypatch.setattr(ratelimit.cache, "add", away)
+
+        assert ratelimit.allowed(("submit-ip", "192.0.2.1"), ("submit-email", "a@example.org"))

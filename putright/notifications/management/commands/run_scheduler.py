@@ -21,7 +21,7 @@ from types import FrameType
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import DatabaseError, close_old_connections
+from django.db import DatabaseError, close_old_connections, connection
 from django.utils import timezone
 
 from putright.core import clock
@@ -48,7 +48,10 @@ def _day(value: str) -> date:
 def _heartbeat(last_run: date | None, *, at: datetime) -> None:
     """Tell /healthz the loop is alive; a database away for a moment is no reason to stop."""
     try:
-        close_old_connections()
+        # A connection broken by a database restart is replaced, as a request would do
+        # (not inside a transaction: the tests run the loop in one).
+        if not connection.in_atomic_block:
+            close_old_connections()
         heartbeat_record(name="scheduler", detail=f"last ran {last_run or 'not yet'}", at=at)
     except DatabaseError:
         logging.getLogger(__name__).warning("scheduler heartbeat: the database did not answer")
