@@ -208,6 +208,24 @@ def checks(etc: Path) -> list[str]:
     return failures
 
 
+def python313() -> str:
+    """The Python 3.13 the Makefile finds (step 1 asks for `python3.13` on the PATH)."""
+    found = subprocess.run(
+        ["make", "-s", "--no-print-directory", "print-python"],  # noqa: S607
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    executable = subprocess.run(  # noqa: S603
+        [*found, "-c", "import sys; print(sys.executable)"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return executable.stdout.strip()
+
+
 def stop_all(state: Path) -> None:
     for pidfile in state.glob("*.pid"):
         try:
@@ -237,6 +255,7 @@ def main() -> int:
     shims = scratch / "bin"
     for folder in (state, shims, state / "body"):
         folder.mkdir(parents=True)
+    (shims / "python3.13").write_text(f'#!/bin/sh\nexec "{python313()}" "$@"\n')
     (shims / "systemctl").write_text(SYSTEMCTL)
     (shims / "nginx").write_text(NGINX)
     for shim in shims.iterdir():
@@ -261,7 +280,6 @@ def main() -> int:
         **os.environ,
         "PATH": f"{shims}:{os.environ['PATH']}",
         "CHECK_STATE": str(state),
-        "PYENV_VERSION": os.environ.get("PYENV_VERSION", "3.13.0"),
     }
     failures: list[str] = []
     try:
