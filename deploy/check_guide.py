@@ -267,7 +267,8 @@ def main() -> int:
     database_url = database_create(args.pg, name)
     guide = blocks(GUIDE.read_text(encoding="utf-8"))
     runnable = [body for language, body in guide if language == "sh"]
-    script = [site_block(scratch, database_url)]
+    # set -a: the stand-ins (systemctl) read the guide's variables, as systemd reads files.
+    script = ["set -a", site_block(scratch, database_url)]
     for number, body in enumerate(runnable[1:], start=1):
         if "sudo -u postgres" in body:
             continue
