@@ -251,6 +251,8 @@ def main() -> int:
     )
     args = parser.parse_args()
     scratch = Path(tempfile.mkdtemp(prefix="putright-guide-"))
+    # Like /srv and /etc: nginx's worker (www-data) reads the static files under it.
+    scratch.chmod(0o755)
     state = scratch / "state"
     shims = scratch / "bin"
     for folder in (state, shims, state / "body"):
