@@ -226,19 +226,21 @@ def resident(results: Results, stop: threading.Event, n: int) -> None:
 
 def officer(results: Results, stop: threading.Event, n: int) -> None:
     browser = Browser(results)
-    browser.request("staff sign-in form", "/staff/login/")
-    browser.request(
-        "staff sign-in",
-        "/staff/login/",
-        {
-            "username": "complaints.team",
-            "password": PASSWORD,
-            "csrfmiddlewaretoken": browser.csrf(),
-        },
-    )
     count = 0
     while not stop.is_set():
-        _, body, _ = browser.request("work queue", "/staff/cases/?queue=all")
+        status, body, _ = browser.request("work queue", "/staff/cases/?queue=all")
+        if status == 302:  # not signed in (yet, or the session was lost): sign in
+            browser.request("staff sign-in form", "/staff/login/")
+            browser.request(
+                "staff sign-in",
+                "/staff/login/",
+                {
+                    "username": "complaints.team",
+                    "password": PASSWORD,
+                    "csrfmiddlewaretoken": browser.csrf(),
+                },
+            )
+            continue
         references = re.findall(rb"/staff/cases/(CU\d+)/", body)
         if not references:
             time.sleep(1)

@@ -50,15 +50,21 @@ class UnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
-        database_away = isinstance(exception, OperationalError | InterfaceError | InternalError)
-        disk_full = isinstance(exception, OSError) and exception.errno in (
-            errno.ENOSPC,
-            errno.EDQUOT,
-        )
-        if not (database_away or disk_full):
+        if not is_unavailable(exception):
             return None
         logger.error("503 for %s %s: %s", request.method, request.path, type(exception).__name__)
-        response = HttpResponse(render_to_string("503.html"), status=503)
-        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-        add_never_cache_headers(response)
-        return response
+        return unavailable_response()
+
+
+def is_unavailable(exception: BaseException | None) -> bool:
+    """A database away (restarting, read-only, unreachable) or a full disk."""
+    if isinstance(exception, OperationalError | InterfaceError | InternalError):
+        return True
+    return isinstance(exception, OSError) and exception.errno in (errno.ENOSPC, errno.EDQUOT)
+
+
+def unavailable_response() -> HttpResponse:
+    response = HttpResponse(render_to_string("503.html"), status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    add_never_cache_headers(response)
+    return response

@@ -16,10 +16,10 @@ from typing import Any
 import pytest
 from django.db import OperationalError
 from django.test import Client, RequestFactory
-from django.views.defaults import server_error
 from pytest_django.fixtures import Settings
 
 from putright.cases.models import Service
+from putright.core import views
 from tests.public.cases import sign_in, submitted
 from tests.staff.personas import Council, complaint_at_stage1, signed_in
 
@@ -146,7 +146,7 @@ def council(db: None) -> Council:
 @pytest.mark.django_db
 class TestErrorPages:
     def test_the_500_page_is_the_councils_own(self) -> None:
-        response = server_error(RequestFactory().get("/"))
+        response = views.server_error(RequestFactory().get("/"))
 
         page = response.content.decode()
         assert response.status_code == 500
@@ -167,3 +167,18 @@ class TestErrorPages:
         assert response["Retry-After"] == "30"
         assert "the service is unavailable for a moment" in response.content.decode()
         assert "no-store" in response["Cache-Control"]
+
+    def test_a_database_away_while_a_middleware_reads_the_session_is_a_503_too(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        def away(*args: Any, **kwargs: Any) -> Any:
+            raise OperationalError("the database system is shutting down")
+
+        monkeypatch.setattr("django.contrib.sessions.backends.db.SessionStore.load", away)
+        client = Client(raise_request_exception=False)
+        client.cookies["sessionid"] = "a-session-of-a-signed-in-officer"
+
+        response = client.get("/staff/cases/")
+
+        assert response.status_code == 503
+        assert "the service is unavailable for a moment" in response.content.decode()

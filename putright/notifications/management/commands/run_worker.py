@@ -10,14 +10,23 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from typing import Any
 
-from django.db import DatabaseError, close_old_connections, connection
+from django.db import (
+    DatabaseError,
+    InterfaceError,
+    OperationalError,
+    close_old_connections,
+    connection,
+    connections,
+)
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 
 from putright.notifications.services import heartbeat_record
 
 HEARTBEAT_SECONDS = 30
+RETRY_SECONDS = 2
 logger = logging.getLogger(__name__)
 
 
@@ -44,7 +53,20 @@ class Command(DbWorkerCommand):
         beating = threading.Thread(target=_beat, args=(stop, detail), name="heartbeat", daemon=True)
         beating.start()
         try:
-            super().handle(*args, **options)
+            self._run_through_database_restarts(*args, **options)
         finally:
             stop.set()
             beating.join(timeout=10)
+
+    def _run_through_database_restarts(self, *args: Any, **options: Any) -> None:
+        """db_worker stops at the first failed query; a database restart is no reason to.
+        Wait and carry on (systemd's Restart=always would too, more slowly)."""
+        while True:
+            try:
+                super().handle(*args, **options)
+            except (OperationalError, InterfaceError):
+                logger.warning("worker: the database did not answer; trying again shortly")
+                connections.close_all()
+                time.sleep(RETRY_SECONDS)
+            else:
+                return
