@@ -133,7 +133,11 @@ class TestHeaders:
 def council_services(db: None) -> dict[str, Service]:
     from tests.cases.factories import ServiceFactory
 
-    return {"waste": ServiceFactory(code="waste", name="Waste and recycling", process="corporate")}
+    return {
+        "waste": ServiceFactory(
+            code="waste", name="Waste and recycling", process="corporate", landlord_function=False
+        )
+    }
 
 
 @pytest.fixture
@@ -182,3 +186,31 @@ class TestErrorPages:
 
         assert response.status_code == 503
         assert "the service is unavailable for a moment" in response.content.decode()
+
+    def test_a_full_upload_disk_gives_a_503_page_and_keeps_the_journey(
+        self, monkeypatch: pytest.MonkeyPatch, council_services: dict[str, Service]
+    ) -> None:
+        import errno
+
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        from putright.public import uploads
+        from tests.public.helpers import walk
+        from tests.public.journey_data import FOR_MYSELF, PDF
+
+        client = Client(raise_request_exception=False)
+        walk(client, {k: v for k, v in FOR_MYSELF.items() if k != "attachments"})
+
+        def full(*args: Any, **kwargs: Any) -> Any:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(uploads, "park", full)
+        response = client.post(
+            "/feedback/attachments/",
+            {"action": "upload", "attachment": SimpleUploadedFile("a.pdf", PDF)},
+        )
+
+        assert response.status_code == 503
+        assert "the service is unavailable for a moment" in response.content.decode()
+        # Every earlier answer is kept: the journey picks up at the files page.
+        assert client.get("/feedback/check-your-answers/")["Location"] == "/feedback/attachments/"
