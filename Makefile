@@ -16,7 +16,8 @@ PYTHON313 := $(shell \
   done)
 
 .PHONY: help venv install run serve migrate seed test lint fmt typecheck contracts migrations-check \
-        test-sqlite test-postgres bench clean print-python frontend browser-deps letter-deps
+        test-sqlite test-postgres bench clean print-python frontend browser-deps letter-deps \
+        deploy-deps check-guide load-faults
 
 print-python: ## Print the Python 3.13 the Makefile found (used by bench/setup.sh)
 	@echo '$(PYTHON313)'
@@ -108,6 +109,19 @@ letter-deps: ## Install the libraries, fonts and PDF tools letters need (apt-get
 	  if [ "$$(id -u)" != 0 ]; then echo "Letters need:" $$missing "- run 'sudo make letter-deps'."; exit 1; fi; \
 	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; \
 	fi
+
+# Production's front end: Debian's nginx, for the guide check and the load-and-faults run.
+deploy-deps: ## Install Debian's nginx (apt-get, as root) if it is missing
+	@if [ ! -x /usr/sbin/nginx ]; then \
+	  if [ "$$(id -u)" != 0 ]; then echo "The deploy checks need nginx: run 'sudo make deploy-deps'."; exit 1; fi; \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nginx; \
+	fi
+
+check-guide: venv deploy-deps ## Follow docs/operations.md word for word and serve through nginx on loopback (as root, about 5 minutes)
+	python3 deploy/check_guide.py
+
+load-faults: venv deploy-deps letter-deps ## Load and faults: PostgreSQL restart, Redis stop, full disk, a worker killed (as root; prints figures)
+	$(PY) bench/load_and_faults.py --seconds 90
 
 bench: venv ## Policy-core benchmark (1,000,000 synthetic cases)
 	$(PY) bench/deadlines.py
