@@ -37,3 +37,28 @@ def test_each_line_is_printed_once_under_debug(
         configure_logging(settings.LOGGING_CONFIG, settings.LOGGING)
 
     assert (printed.out + printed.err).count("Task id=abc state=RUNNING") == 1
+
+
+def test_it_carries_on_when_the_database_restarts(
+    monkeypatch: pytest.MonkeyPatch, settings: Settings
+) -> None:
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    from django.db import OperationalError
+    from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
+
+    from putright.notifications.management.commands import run_worker
+
+    runs: list[int] = []
+
+    def handle(self: object, *args: object, **options: object) -> None:
+        runs.append(1)
+        if len(runs) == 1:
+            raise OperationalError("the database system is shutting down")
+
+    monkeypatch.setattr(DbWorkerCommand, "handle", handle)
+    monkeypatch.setattr(run_worker.time, "sleep", lambda seconds: None)
+    monkeypatch.setattr(run_worker, "_beat", lambda stop, detail: None)
+
+    call_command("run_worker", "--batch")
+
+    assert len(runs) == 2
