@@ -16,7 +16,8 @@ PYTHON313 := $(shell \
   done)
 
 .PHONY: help venv install run serve migrate seed test lint fmt typecheck contracts migrations-check \
-        test-sqlite test-postgres bench clean print-python frontend browser-deps letter-deps
+        test-sqlite test-postgres bench clean print-python frontend browser-deps letter-deps \
+        deploy-deps check-guide load-faults
 
 print-python: ## Print the Python 3.13 the Makefile found (used by bench/setup.sh)
 	@echo '$(PYTHON313)'
@@ -49,11 +50,21 @@ seed: migrate ## Load the demo council (only into an empty database) and print t
 # The background task worker (outgoing email) and the scheduler (reminders, retention; no
 # cron needed) run beside the web server, each in its own process group, and are stopped
 # with it however the server ends.
-run: seed letter-deps ## Create .venv, install, migrate, load demo data, serve on 127.0.0.1:8000 with the task worker and scheduler
-	@set -m; $(PY) manage.py db_worker & worker=$$!; \
+PORT ?= 8000
+
+run: seed letter-deps ## Create .venv, install, migrate, load demo data, serve on 127.0.0.1:$(PORT) (make run PORT=8080) with the task worker and scheduler
+	@echo ""
+	@echo "PutRight on http://127.0.0.1:$(PORT)/ (staff: /staff/). Stop with Ctrl-C."
+	@echo "  Another port:      make run PORT=8080"
+	@echo "  The database:      $${DATABASE_URL:-db.sqlite3 in this folder (SQLITE_PATH=... moves it; DATABASE_URL=postgres://... for PostgreSQL)}"
+	@echo "  Emails:            not sent; the task worker prints each one below, in full"
+	@echo "  Uploaded files:    $${PUTRIGHT_MEDIA_ROOT:-media/ in this folder (PUTRIGHT_MEDIA_ROOT=... moves them)}"
+	@echo "  Production:        docs/operations.md"
+	@echo ""
+	@set -m; $(PY) manage.py run_worker & worker=$$!; \
 	$(PY) manage.py run_scheduler & scheduler=$$!; \
 	trap 'kill -TERM -- -$$worker -$$scheduler 2>/dev/null; wait $$worker $$scheduler 2>/dev/null' EXIT; \
-	$(PY) manage.py runserver 127.0.0.1:8000
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 lint: venv ## ruff (lint and format check), mypy, import-linter contracts
 	$(BIN)/ruff check .
@@ -98,6 +109,19 @@ letter-deps: ## Install the libraries, fonts and PDF tools letters need (apt-get
 	  if [ "$$(id -u)" != 0 ]; then echo "Letters need:" $$missing "- run 'sudo make letter-deps'."; exit 1; fi; \
 	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; \
 	fi
+
+# Production's front end: Debian's nginx, for the guide check and the load-and-faults run.
+deploy-deps: ## Install Debian's nginx (apt-get, as root) if it is missing
+	@if [ ! -x /usr/sbin/nginx ]; then \
+	  if [ "$$(id -u)" != 0 ]; then echo "The deploy checks need nginx: run 'sudo make deploy-deps'."; exit 1; fi; \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nginx; \
+	fi
+
+check-guide: venv deploy-deps ## Follow docs/operations.md word for word and serve through nginx on loopback (as root, about 5 minutes)
+	python3 deploy/check_guide.py
+
+load-faults: venv deploy-deps letter-deps ## Load and faults: PostgreSQL restart, Redis stop, full disk, a worker killed (as root; prints figures)
+	$(PY) bench/load_and_faults.py --seconds 90
 
 bench: venv ## Policy-core benchmark (1,000,000 synthetic cases)
 	$(PY) bench/deadlines.py

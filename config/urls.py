@@ -14,3 +14,6 @@ urlpatterns = [
     path("staff/", include("putright.staff.urls")),
     path("admin/", admin.site.urls),
 ]
+
+# The council's 500 page, or the 503 page when the database or disk is away.
+handler500 = "putright.core.views.server_error"

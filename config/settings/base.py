@@ -6,6 +6,7 @@ from typing import Any
 
 import dj_database_url
 import django_stubs_ext
+from django.utils.csp import CSP
 
 # Lets admin.ModelAdmin[Model] and QuerySet[Model] be written at run time, for mypy.
 django_stubs_ext.monkeypatch()
@@ -43,6 +44,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise, so static files keep their long cache headers.
+    "putright.core.middleware.NoStoreMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "putright.core.middleware.UnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -54,6 +59,21 @@ MIDDLEWARE = [
     # Last, as django-axes asks: it turns a locked-out sign-in into its lockout page.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Content-Security-Policy on every response (Django's own middleware): scripts, styles,
+# fonts and images from this site only, no inline script, no framing, forms post here only.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -91,10 +111,18 @@ def sqlite_database(path: Path | str) -> dict[str, Any]:
     }
 
 
+def database_from_url(url: str) -> dict[str, Any]:
+    """DATABASE_URL as a database. A sqlite:/// URL keeps the embedded database's tuning
+    (sqlite_database): without it the server, worker and scheduler trip over each other."""
+    if url.startswith("sqlite:"):
+        return sqlite_database(dj_database_url.parse(url)["NAME"])
+    return dict(dj_database_url.parse(url, conn_max_age=60))
+
+
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 DATABASES: dict[str, dict[str, Any]]
 if DATABASE_URL:
-    DATABASES = {"default": dict(dj_database_url.parse(DATABASE_URL, conn_max_age=60))}
+    DATABASES = {"default": database_from_url(DATABASE_URL)}
 else:
     DATABASES = {"default": sqlite_database(os.environ.get("SQLITE_PATH", BASE_DIR / "db.sqlite3"))}
 
@@ -113,7 +141,10 @@ AUTHENTICATION_BACKENDS = [
 LOGIN_URL = "/staff/login/"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.25  # hours: locked out for 15 minutes after 5 wrong passwords
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Counted per username (any address) and per address (any username): one password sprayed
+# over many usernames from one address is paused too, and so is one account guessed at
+# from many addresses.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "staff/login_locked.html"
 AXES_VERBOSE = False
@@ -140,11 +171,17 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("PUTRIGHT_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 
 # The council's name in every page's header, title and footer.
 PUTRIGHT_COUNCIL_NAME = os.environ.get("PUTRIGHT_COUNCIL_NAME", "Northfield Council")
+# Who emails come from (production sets its own). Django's default, webmaster@localhost,
+# reads as spam and names no council.
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DEFAULT_FROM_EMAIL", f"{PUTRIGHT_COUNCIL_NAME} complaints <complaints@council.example>"
+)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The name authenticator apps show beside a staff member's code.
 OTP_TOTP_ISSUER = PUTRIGHT_COUNCIL_NAME
 
@@ -171,12 +208,29 @@ elif PUTRIGHT_TASKS == "db":
 else:
     raise ValueError(f"PUTRIGHT_TASKS must be 'db' or 'redis', not {PUTRIGHT_TASKS!r}")
 
+# One handler, on the root logger. Django's own "django" logger would print every line of
+# its children (the task worker's among them) a second time under DEBUG, so it hands its
+# records up to the root instead. LOG_FORMAT=json writes one JSON object per line.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "text": {"format": "%(message)s"},
+        "json": {"()": "putright.core.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": os.environ.get("LOG_FORMAT", "text"),
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {"django": {"handlers": [], "level": "INFO", "propagate": True}},
 }
+
+# The equality report shows a count below this as "fewer than N" (small-number
+# suppression), so a small group cannot be picked out.
+PUTRIGHT_EQUALITY_FEWEST_SHOWN = int(os.environ.get("PUTRIGHT_EQUALITY_FEWEST_SHOWN", "5"))
 
 # The public site (putright.public). Uploaded files live under MEDIA_ROOT, which no web
 # server serves (there is no MEDIA_URL): only putright.public's file view hands them out,

@@ -8,8 +8,19 @@ DEBUG = False
 SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-SECURE_HSTS_SECONDS = 31536000
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# TLS ends at nginx (deploy/nginx/putright.conf), which sets X-Forwarded-Proto to the
+# scheme the browser used, overwriting anything the browser sent. Without this Django sees
+# plain HTTP: no HSTS header, and SECURE_SSL_REDIRECT would redirect for ever.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = True
+# The load balancer's own probe may ask over plain HTTP on the private network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = 31536000
+# Every subdomain of the service's host is HTTPS-only, and the host may be preloaded into
+# browsers. Set PUTRIGHT_HSTS_SUBDOMAINS=0 if the service shares a domain with HTTP sites.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("PUTRIGHT_HSTS_SUBDOMAINS", "1") == "1"
+SECURE_HSTS_PRELOAD = SECURE_HSTS_INCLUDE_SUBDOMAINS
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -32,8 +43,6 @@ MAILERS = {
         },
     }
 }
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "complaints@localhost")
-SERVER_EMAIL = DEFAULT_FROM_EMAIL
 NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
 NOTIFY_EMAIL_TEMPLATE_ID = os.environ.get("NOTIFY_EMAIL_TEMPLATE_ID", "")
 NOTIFY_EMAIL_REPLY_TO_ID = os.environ.get("NOTIFY_EMAIL_REPLY_TO_ID", "")

@@ -90,8 +90,12 @@ def case_counts_by_service_and_status() -> list[dict[str, Any]]:
     return [dict(row) for row in rows]
 
 
-def equality_answers_aggregate(*, field: str) -> dict[str, int]:
-    """The only read of equality-monitoring answers: counts, never a case or a person."""
+def equality_answers_aggregate(*, field: str, fewest_shown: int = 1) -> dict[str, int | None]:
+    """The only read of equality-monitoring answers: counts, never a case or a person.
+
+    A count below `fewest_shown` is None (small-number suppression): a "1" beside a
+    religion in a small service can name the person.
+    """
     if field not in {f.name for f in EqualityMonitoring._meta.get_fields()} - {
         "id",
         "case",
@@ -99,7 +103,9 @@ def equality_answers_aggregate(*, field: str) -> dict[str, int]:
     }:
         raise ValueError(f"{field} is not an equality-monitoring question")
     rows = EqualityMonitoring.objects.values(field).annotate(n=Count("id")).order_by(field)
-    return {row[field] or "Not answered": row["n"] for row in rows}
+    return {
+        row[field] or "Not answered": row["n"] if row["n"] >= fewest_shown else None for row in rows
+    }
 
 
 # ---------------------------------------------------------------------------------------

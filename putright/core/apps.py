@@ -10,6 +10,7 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         # Refuse to start on a broken policy configuration rather than compute wrong dates.
+        from putright.core import checks  # noqa: F401 - registers the deploy checks
         from putright.core.policy import policy_config
 
         try:

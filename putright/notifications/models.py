@@ -109,3 +109,15 @@ class SentReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.job} {self.subject_key} due {self.due_on}"
+
+
+class Heartbeat(models.Model):
+    """When a background process ("worker", "scheduler") last said it was alive.
+
+    One row per process kind, overwritten: /healthz reads it to tell a load balancer, or
+    the person on call, that emails or reminders have stopped going out.
+    """
+
+    name = models.CharField(max_length=32, unique=True)
+    seen_at = models.DateTimeField()
+    detail = models.CharField(max_length=200, blank=True, default="")

@@ -4,7 +4,7 @@ from datetime import datetime
 
 from django.db.models import Count, Min, QuerySet
 
-from putright.notifications.models import OutboxMessage
+from putright.notifications.models import Heartbeat, OutboxMessage
 
 State = OutboxMessage.State
 
@@ -38,3 +38,13 @@ def outbox_next_due_at() -> datetime | None:
     """When the earliest pending message falls due (a retry, or a lease running out)."""
     result: datetime | None = outbox_pending().aggregate(at=Min("next_attempt_at"))["at"]
     return result
+
+
+def heartbeats() -> dict[str, datetime]:
+    """When each background process last reported in, by name."""
+    return dict(Heartbeat.objects.values_list("name", "seen_at"))
+
+
+def outbox_overdue(*, due_before: datetime) -> int:
+    """Messages still waiting to go that fell due before `due_before`: the backlog."""
+    return outbox_pending().filter(next_attempt_at__lt=due_before).count()

@@ -46,7 +46,7 @@ from django.db.models import (
 from putright.cases.services.retention import AnonymisedCase
 from putright.core import clock
 from putright.notifications.conf import OutboxConfig, message_id_domain, outbox_config
-from putright.notifications.models import OutboxAttachment, OutboxMessage
+from putright.notifications.models import Heartbeat, OutboxAttachment, OutboxMessage
 from putright.notifications.senders import DeliveryFailed, Sender, configured_sender
 
 logger = logging.getLogger(__name__)
@@ -446,3 +446,10 @@ def outbox_forget_anonymised(cases: Sequence[AnonymisedCase]) -> None:
     """The retention hook (registered in NotificationsConfig.ready): forget the outbox
     messages of the cases just anonymised, in the same transaction."""
     outbox_forget_cases(case_references=[case.reference for case in cases])
+
+
+def heartbeat_record(*, name: str, detail: str = "", at: datetime | None = None) -> None:
+    """Say that the background process `name` is alive now (one row per name)."""
+    Heartbeat.objects.update_or_create(
+        name=name, defaults={"seen_at": at or clock.now(), "detail": detail[:200]}
+    )

@@ -66,17 +66,12 @@ def receipt_send(*, request: HttpRequest, case: Case, to: str) -> None:
     )
 
 
-def sign_in_link_send(
-    *, request: HttpRequest, case: Case, to: str, token: str, minutes: int
-) -> None:
+def sign_in_link_send(*, case: Case, to: str, link: str, minutes: int) -> None:
     _send(
         to=to,
         subject=_("Your link to follow %(reference)s") % {"reference": case.reference},
         template="public/emails/sign_in_link.txt",
-        context={
-            "link": request.build_absolute_uri(reverse("public:follow_sign_in", args=[token])),
-            "minutes": minutes,
-        },
+        context={"link": link, "minutes": minutes},
         kind="public_sign_in_link",
         case=case,
     )

@@ -9,6 +9,7 @@ answers to earlier pages.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -147,6 +148,8 @@ class Journey:
         self.store: dict[str, Any] = stored if isinstance(stored, dict) else {}
         self.store.setdefault("answers", {})
         self.store.setdefault("files", [])
+        # Names this journey, so sending it twice makes one case (putright.public.once).
+        self.store.setdefault("id", secrets.token_urlsafe(12))
         self._cleaned: dict[str, dict[str, Any] | None] = {}
         self._services: list[Service] | None = None
 
@@ -276,6 +279,9 @@ class Journey:
             uploads.discard(old)
         self.store["consent_file"] = parked
         self.save()
+
+    def id(self) -> str:
+        return str(self.store["id"])
 
     def save(self) -> None:
         self.request.session[SESSION_KEY] = self.store

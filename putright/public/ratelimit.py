@@ -9,10 +9,14 @@ from it is not limited (the performance harness's settings leave them all out).
 from __future__ import annotations
 
 import hashlib
+import logging
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_LIMITS: dict[str, tuple[int, int]] = {
     # Feedback sent: a library's public computers share one address, so per address is
@@ -48,14 +52,23 @@ def hit(scope: str, value: str) -> bool:
         return True
     hits, seconds = limit
     key = _key(scope, value)
-    if cache.add(key, 1, timeout=seconds):
-        return hits >= 1
     try:
-        count = cache.incr(key)
+        return _count(key, seconds) <= hits
+    except (OSError, RedisError):
+        # The shared cache is away (Redis restarting): let people through uncounted rather
+        # than turn everyone away with an error. Logged, so it is seen.
+        logger.warning("rate limit %s not counted: the cache did not answer", scope)
+        return True
+
+
+def _count(key: str, seconds: int) -> int:
+    if cache.add(key, 1, timeout=seconds):
+        return 1
+    try:
+        return int(cache.incr(key))
     except ValueError:  # expired between add and incr
         cache.add(key, 1, timeout=seconds)
-        count = 1
-    return count <= hits
+        return 1
 
 
 def allowed(*pairs: tuple[str, str]) -> bool:

@@ -9,6 +9,7 @@ case's attachments, again under random names. Nothing is stored under the web ro
 
 from __future__ import annotations
 
+import re
 import secrets
 import zipfile
 from dataclasses import dataclass
@@ -20,6 +21,8 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from putright.cases.text import without_bidi_controls
 
 PENDING = "pending"
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
@@ -39,6 +42,8 @@ ODT = FileKind("application/vnd.oasis.opendocument.text", ".odt")
 TEXT = FileKind("text/plain", ".txt")
 
 ACCEPTED_DESCRIPTION = "PDF, JPG, PNG, DOCX, ODT or TXT"
+KINDS_BY_TYPE = {kind.content_type: kind for kind in (PDF, JPEG, PNG, DOCX, ODT, TEXT)}
+UNKNOWN_TYPE = "application/octet-stream"
 
 
 class FileRefused(Exception):
@@ -146,7 +151,7 @@ def park(upload: UploadedFile[Any], kind: FileKind) -> dict[str, Any]:
     return {
         "id": secrets.token_urlsafe(8),
         "path": path,
-        "name": (upload.name or "file")[:255],
+        "name": without_bidi_controls(upload.name or "file").strip()[:255] or "file",
         "size": upload.size,
         "content_type": kind.content_type,
         "extension": kind.extension,
@@ -177,3 +182,20 @@ def pending_purge(*, older_than: datetime) -> int:
             default_storage.delete(path)
             removed += 1
     return removed
+
+
+def download_as(*, original_name: str, content_type: str) -> tuple[str, str]:
+    """The file name and content type a stored file is handed out under.
+
+    The sender chose the name, so only its first part is kept ("statement.pdf.bat" gives
+    "statement"), in letters, digits, spaces, hyphens and underscores. The extension and
+    the type are those of the kind its content was checked to be (stored with it): a text
+    file is a .txt, whatever it was called. A file of no kind we take is plain bytes with
+    no extension.
+    """
+    stem = without_bidi_controls(original_name).split(".", 1)[0]
+    stem = re.sub(r"[^\w\- ]+", "-", stem).strip(" -")[:100] or "file"
+    kind = KINDS_BY_TYPE.get(content_type)
+    if kind is None:
+        return stem, UNKNOWN_TYPE
+    return f"{stem}{kind.extension}", kind.content_type

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from putright.public.views import complaint, feedback, files, follow
+from putright.web import converters  # noqa: F401 - registers <id:...>
 
 app_name = "public"
 
@@ -27,9 +28,9 @@ urlpatterns = [
     path("follow/case/withdraw/", follow.follow_withdraw, name="follow_withdraw"),
     path("follow/case/add-information/", follow.follow_add, name="follow_add"),
     path(
-        "follow/case/letters/<int:correspondence_id>/",
+        "follow/case/letters/<id:correspondence_id>/",
         follow.follow_letter,
         name="follow_letter",
     ),
-    path("files/<int:attachment_id>/", files.file_download, name="file_download"),
+    path("files/<id:attachment_id>/", files.file_download, name="file_download"),
 ]

@@ -9,6 +9,7 @@ from django import forms
 
 from putright.cases.services import CaseConflict, InvalidInput
 from putright.letters.sandbox import LetterError
+from putright.policy.calendar import DateOutsideCalendar
 from putright.policy.lifecycle import RuleBroken
 
 
@@ -24,6 +25,10 @@ def attempt(
         form.add_error(name if name in form.fields else None, error.message)
     except (CaseConflict, InvalidInput, LetterError) as error:
         form.add_error(None, str(error))
+    except DateOutsideCalendar as error:
+        # A date typed far outside the working-day calendar (31/12/9999): say which dates
+        # the service can count, rather than fail.
+        form.add_error(None, f"Enter a date the service can count working days for: {error}")
     else:
         return True
     return False

@@ -7,6 +7,7 @@ from django.urls import path
 from putright.accounts.permissions import Capability, StaffMember
 from putright.staff.access import staff_view
 from putright.staff.views import cases, casework, inbox, queues, records, reports, response, signin
+from putright.web import converters  # noqa: F401 - registers <id:...>
 
 
 @staff_view()
@@ -30,7 +31,7 @@ urlpatterns = [
     path("inbox/<str:reference>/<slug:action>/", inbox.triage_action, name="triage-action"),
     path("cases/", queues.case_list, name="cases"),
     path("cases/views/", queues.saved_view_save, name="saved-view-save"),
-    path("cases/views/<int:view_id>/delete/", queues.saved_view_delete, name="saved-view-delete"),
+    path("cases/views/<id:view_id>/delete/", queues.saved_view_delete, name="saved-view-delete"),
     path("cases/<str:reference>/", cases.case_detail, name="case"),
     path(
         "cases/<str:reference>/records/<slug:slug>/",
@@ -38,7 +39,7 @@ urlpatterns = [
         name="case-record",
     ),
     path(
-        "cases/<str:reference>/records/<slug:slug>/<int:item_id>/",
+        "cases/<str:reference>/records/<slug:slug>/<id:item_id>/",
         cases.case_record_add,
         name="case-record-item",
     ),

@@ -78,7 +78,7 @@ class DateInputField(forms.Field):
             )
         try:
             return datetime.date(int(year), int(month), int(day))
-        except ValueError:
+        except (ValueError, OverflowError):  # a 20-digit day overflows C's int
             raise ValidationError(
                 _("%(name)s must be a real date"),
                 code="invalid",

@@ -158,6 +158,27 @@ class TestThrottling:
         assert response.status_code == 429
         assert "Sign-in paused" in response.content.decode()
 
+    def test_one_password_sprayed_over_many_usernames_is_paused(
+        self, client: Client, council: Council
+    ) -> None:
+        for name in ("tom.okafor", "sam.patel", "complaints.team", "insight.lead", "governance"):
+            password_step(client, name, password="Winter2026!")
+
+        response = password_step(client, "priya.shah")
+
+        assert response.status_code == 429
+        assert "Sign-in paused" in response.content.decode()
+
+    def test_one_username_guessed_from_many_addresses_is_paused(
+        self, client: Client, council: Council
+    ) -> None:
+        for n in range(5):
+            Client(REMOTE_ADDR=f"192.0.2.{n + 1}").post(
+                "/staff/login/", {"username": "priya.shah", "password": "wrong"}
+            )
+
+        assert password_step(client, "priya.shah").status_code == 429
+
     def test_signing_in_resets_the_count(self, client: Client, council: Council) -> None:
         for _ in range(4):
             password_step(client, "priya.shah", password="wrong")

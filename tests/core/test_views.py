@@ -1,10 +1,18 @@
 """The pages outside any journey: start page, accessibility statement, privacy notice,
 health check."""
 
+import datetime as dt
+from collections.abc import Iterator
+
 import pytest
+from django.db import connection
 from django.test import Client
 from pytest_django import DjangoAssertNumQueries
 from pytest_django.fixtures import Settings
+
+from putright.core import clock
+from putright.notifications.models import Heartbeat, OutboxMessage
+from putright.notifications.services import heartbeat_record
 
 DASH = "\N{EN DASH}"
 
@@ -127,15 +135,98 @@ class TestPrivacyNotice:
             client.get("/privacy/")
 
 
+@pytest.fixture
+def all_reporting(db: None) -> None:
+    """The worker and the scheduler have just reported in."""
+    heartbeat_record(name="worker")
+    heartbeat_record(name="scheduler")
+
+
+@pytest.fixture
+def read_only_database(db: None) -> Iterator[None]:
+    """The database refuses writes, as a replica, a full disk or a restore would."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # Ends with the test's transaction.
+            cursor.execute("SET transaction_read_only = on")
+        else:
+            cursor.execute("PRAGMA query_only = ON")
+    yield
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA query_only = OFF")
+
+
 @pytest.mark.django_db
 class TestHealthCheck:
-    def test_it_proves_the_database_answers(self, client: Client) -> None:
+    def test_it_is_ok_when_every_part_answers(self, client: Client, all_reporting: None) -> None:
         response = client.get("/healthz")
 
-        assert response.json() == {"status": "ok"}
+        assert response.status_code == 200
+        assert response.json() == {
+            "status": "ok",
+            "failing": [],
+            "checks": {"database": "ok", "worker": "ok", "scheduler": "ok", "outbox": "ok"},
+        }
+        assert "no-store" in response["Cache-Control"]
 
-    def test_it_makes_one_query(
-        self, client: Client, django_assert_num_queries: DjangoAssertNumQueries
+    def test_it_names_the_database_when_it_is_read_only(
+        self, client: Client, all_reporting: None, read_only_database: None
     ) -> None:
-        with django_assert_num_queries(1):
+        response = client.get("/healthz")
+
+        assert response.status_code == 503
+        assert response.json()["failing"] == ["database"]
+        assert response.json()["checks"]["database"].startswith("the database refused a write")
+
+    def test_it_names_the_worker_when_it_has_not_reported_for_5_minutes(
+        self, client: Client, all_reporting: None
+    ) -> None:
+        Heartbeat.objects.filter(name="worker").update(
+            seen_at=clock.now() - dt.timedelta(minutes=5, seconds=1)
+        )
+
+        response = client.get("/healthz")
+
+        assert response.status_code == 503
+        assert response.json()["failing"] == ["worker"]
+        assert "the worker has not reported in since" in response.json()["checks"]["worker"]
+
+    def test_it_names_a_scheduler_that_never_reported(self, client: Client) -> None:
+        heartbeat_record(name="worker")
+
+        response = client.get("/healthz")
+
+        assert response.status_code == 503
+        assert response.json()["failing"] == ["scheduler"]
+
+    def test_it_names_the_outbox_when_email_is_late(
+        self, client: Client, all_reporting: None
+    ) -> None:
+        OutboxMessage.objects.create(
+            to_address="a@example.org",
+            subject="s",
+            body_text="b",
+            message_id="<late@example.org>",
+            kind="test",
+            next_attempt_at=clock.now() - dt.timedelta(minutes=16),
+        )
+
+        response = client.get("/healthz")
+
+        assert response.status_code == 503
+        assert response.json()["checks"]["outbox"] == "1 email(s) late in the outbox"
+
+    def test_the_write_is_rolled_back(self, client: Client, all_reporting: None) -> None:
+        client.get("/healthz")
+
+        assert not Heartbeat.objects.filter(name="healthz").exists()
+
+    def test_it_makes_few_queries(
+        self,
+        client: Client,
+        all_reporting: None,
+        django_assert_max_num_queries: DjangoAssertNumQueries,
+    ) -> None:
+        with django_assert_max_num_queries(6):
             client.get("/healthz")

@@ -65,7 +65,7 @@ class TestFeedbackJourney:
         django_assert_num_queries: Counter,
     ) -> None:
         walk(client, FOR_MYSELF)
-        with django_assert_num_queries(38):
+        with django_assert_num_queries(42):
             client.post("/feedback/check-your-answers/", {"website": ""})
 
     def test_the_confirmation_and_equality_pages(
@@ -94,7 +94,7 @@ class TestSinglePageForm:
             "name": "Ada Lovelace",
             "email": "ada@example.org",
         }
-        with django_assert_num_queries(23):
+        with django_assert_num_queries(27):
             client.post("/complaints/new/", data)
 
 
@@ -182,7 +182,7 @@ class TestFollow:
     ) -> None:
         case = acknowledged(submitted_case(waste), officer)
         sign_in(client, case, django_capture_on_commit_callbacks)
-        with django_assert_num_queries(55):
+        with django_assert_num_queries(59):
             client.post("/follow/case/add-information/", {"text": "More", "related": "yes"})
 
     def test_downloading_a_file(

@@ -220,11 +220,13 @@ class TestCasePage:
 
         client.post(
             f"/staff/cases/{case.reference}/records/remedy/",
-            {"kind": "apology", "description": "An apology for the delay"},
+            {"kind": "apology", "description": "An apology for the delay", "version": case.version},
         )
+        case.refresh_from_db()
         client.post(
             f"/staff/cases/{case.reference}/records/action/",
             {
+                "version": case.version,
                 "description": "Treat the mould",
                 "due_on_day": due.day,
                 "due_on_month": due.month,
@@ -233,9 +235,10 @@ class TestCasePage:
             },
         )
         action = case.actions.get()
+        case.refresh_from_db()
         client.post(
             f"/staff/cases/{case.reference}/records/action-update/{action.pk}/",
-            {"text": "Contractor booked", "completed": ""},
+            {"text": "Contractor booked", "completed": "", "version": case.version},
         )
 
         content = client.get(f"/staff/cases/{case.reference}/").content.decode()
@@ -291,7 +294,11 @@ class TestTriage:
 
         client_for("complaints").post(
             f"/staff/inbox/{case.reference}/classify/",
-            {"classify-kind": "compliment", "classify-reason": "Thanks the repairs team"},
+            {
+                "classify-kind": "compliment",
+                "classify-reason": "Thanks the repairs team",
+                "classify-version": case.version,
+            },
         )
 
         case.refresh_from_db()
@@ -306,11 +313,15 @@ class TestTriage:
 
         refused = client.post(
             f"/staff/inbox/{case.reference}/exclude/",
-            {"exclude-code": "because", "exclude-reasons": "No"},
+            {"exclude-code": "because", "exclude-reasons": "No", "exclude-version": case.version},
         )
         done = client.post(
             f"/staff/inbox/{case.reference}/exclude/",
-            {"exclude-code": "alternative_redress", "exclude-reasons": "A planning appeal"},
+            {
+                "exclude-code": "alternative_redress",
+                "exclude-reasons": "A planning appeal",
+                "exclude-version": case.version,
+            },
         )
 
         assert refused.status_code == 400
@@ -325,7 +336,8 @@ class TestTriage:
         new = complaint_new(council, text="And the extractor fan is broken")
 
         response = client_for("complaints").post(
-            f"/staff/inbox/{new.reference}/join/", {"join-open_case": open_case.reference}
+            f"/staff/inbox/{new.reference}/join/",
+            {"join-open_case": open_case.reference, "join-version": new.version},
         )
 
         assert response["Location"] == f"/staff/cases/{open_case.reference}/"

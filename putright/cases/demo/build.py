@@ -76,8 +76,8 @@ def reference_data_create() -> Council:
             username=username, defaults={"email": f"{username}@northfield.example.gov.uk"}
         )
         if created:
+            # Officers work in the back office, not the Django admin: no is_staff.
             user.set_password(DEMO_PASSWORD)
-            user.is_staff = True
             user.save()
         officer, _ = Officer.objects.get_or_create(
             user=user,
@@ -97,7 +97,9 @@ def reference_data_create() -> Council:
         )
         if created:
             user.set_password(DEMO_PASSWORD)
-            user.is_staff = True
+            # Only the complaints team edits letter templates and reference data in the
+            # admin; every other role has no business there.
+            user.is_staff = role == "complaints_team"
             user.save()
         if role == "complaints_team":
             team_officer, _ = Officer.objects.get_or_create(

@@ -1,7 +1,7 @@
 """The case record (SPEC "The record of a case"). Models are thin: rules live in the policy
 core, writes in putright.cases.services, reads in putright.cases.selectors."""
 
-from putright.cases.models.access import SignInLinkUse
+from putright.cases.models.access import SignInLinkUse, SubmissionOnce
 from putright.cases.models.case import Case, CaseLink, Contact, Representative
 from putright.cases.models.drafts import ResponseDraft
 from putright.cases.models.outcomes import (
@@ -67,6 +67,7 @@ __all__ = [
     "Service",
     "SignInLinkUse",
     "StageRecord",
+    "SubmissionOnce",
     "Team",
     "TimelineEvent",
     "TimelineIsAppendOnly",

@@ -17,3 +17,17 @@ class SignInLinkUse(models.Model):
     nonce = models.CharField(max_length=64, unique=True)
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
     used_at = models.DateTimeField()
+
+
+class SubmissionOnce(models.Model):
+    """A form sent from the public site, once: a double click, or the same post sent twice
+    or three times at once, makes one case.
+
+    `key` is a digest of who sent what (putright.public.once); it is unique, so the second
+    of two racing posts fails to insert, waits for the first, and is shown its case. Rows
+    older than a day guard nothing any more and the scheduler deletes them.
+    """
+
+    key = models.CharField(max_length=64, unique=True)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+", null=True)
+    created_at = models.DateTimeField()

@@ -18,6 +18,7 @@ from putright.cases.services.drafts import (
     response_draft_save,
     response_draft_submit,
 )
+from putright.cases.services.files import files_orphaned_delete
 from putright.cases.services.intake import (
     PersonDetails,
     complaint_raise_from_service_request,
@@ -47,6 +48,12 @@ from putright.cases.services.moves import (
     response_plan_agree,
     stage_extend,
     stage_respond,
+)
+from putright.cases.services.once import (
+    AlreadySubmitted,
+    submission_claim,
+    submission_record,
+    submissions_forget,
 )
 from putright.cases.services.online import (
     REPRESENTATIVE_ONLINE,
@@ -90,6 +97,7 @@ __all__ = [
     "ActionOwner",
     "Actor",
     "AdjustmentRequest",
+    "AlreadySubmitted",
     "CaseConflict",
     "EscalationAsked",
     "Feedback",
@@ -129,6 +137,7 @@ __all__ = [
     "escalation_refuse",
     "escalation_request",
     "feedback_submit",
+    "files_orphaned_delete",
     "frozen_decision_add",
     "issue_add",
     "learning_add",
@@ -153,4 +162,7 @@ __all__ = [
     "sign_in_link_spend",
     "stage_extend",
     "stage_respond",
+    "submission_claim",
+    "submission_record",
+    "submissions_forget",
 ]

@@ -20,6 +20,7 @@ from putright.cases.references import reference_generate
 from putright.cases.services._base import Actor, InvalidInput, case_claim, timeline_record
 from putright.cases.services._deadlines import deadlines_store
 from putright.cases.services._facts import facts_of, snapshot_read
+from putright.cases.text import printable_name
 from putright.core import clock
 from putright.core.policy import policy_config
 from putright.policy import lifecycle, ombudsman
@@ -51,12 +52,12 @@ class PersonDetails:
 
 
 def _person_create(details: PersonDetails) -> Person:
-    if not details.name.strip():
+    if not printable_name(details.name):
         raise InvalidInput("Enter the person's name.")
     if not (details.email or details.phone or details.address):
         raise InvalidInput("Enter at least one way to contact the person.")
     return Person.objects.create(
-        name=details.name.strip(),
+        name=printable_name(details.name),
         email=details.email.strip().lower(),
         phone=details.phone.strip(),
         address=details.address.strip(),

@@ -36,6 +36,7 @@ from putright.cases.services.intake import (
 )
 from putright.cases.services.moves import escalation_request
 from putright.cases.services.records import adjustment_add, representative_add
+from putright.cases.text import printable_name
 from putright.core import clock
 from putright.policy.lifecycle import (
     EscalationLongStopPassed,
@@ -112,7 +113,7 @@ def _attachments_store(
     for upload in uploads:
         row = Attachment(
             correspondence=letter,
-            original_name=upload.name[:255],
+            original_name=printable_name(upload.name)[:255],
             content_type=upload.content_type,
             size=upload.size,
         )

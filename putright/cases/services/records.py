@@ -29,6 +29,7 @@ from putright.cases.models import (
     Restriction,
 )
 from putright.cases.services._base import Actor, InvalidInput, case_claim, timeline_record
+from putright.cases.text import printable_name
 from putright.core import clock
 
 REMEDY_MOVES: dict[str, tuple[str, ...]] = {
@@ -67,7 +68,7 @@ def representative_add(
     case_claim(case)
     rep = Representative.objects.create(
         case=case,
-        name=_required(name, "the representative's name"),
+        name=_required(printable_name(name), "the representative's name"),
         relationship=relationship,
         consent_state=consent_state,
         consent_evidence=consent_evidence,

@@ -27,7 +27,7 @@ from putright.notifications.scheduler.reminders import (
     overdue_alerts,
     review_reminders,
 )
-from putright.notifications.scheduler.retention import retention
+from putright.notifications.scheduler.retention import orphaned_files, retention
 
 logger = logging.getLogger("putright.notifications.scheduler")
 
@@ -41,6 +41,7 @@ JOBS: dict[str, Job] = {
     "review_reminders": review_reminders,
     "hold_reviews": hold_reviews,
     "retention": retention,
+    "orphaned_files": orphaned_files,
 }
 assert tuple(JOBS) == ALL_JOBS  # noqa: S101 - the two lists must name the same jobs
 

@@ -84,6 +84,7 @@ class JobResult:
     already_sent: int = 0
     no_address: int = 0
     anonymised: int = 0
+    removed: int = 0
     skipped: str = ""
     error: str = ""
 
@@ -94,6 +95,8 @@ class JobResult:
             return f"{self.job}: skipped ({self.skipped})"
         if self.job == "retention":
             return f"{self.job}: anonymised {self.anonymised} case(s)"
+        if self.job == "orphaned_files":
+            return f"{self.job}: deleted {self.removed} file(s) no case holds"
         text = (
             f"{self.job}: {self.emails} email(s), {self.reminders} reminder(s), "
             f"{self.already_sent} already sent"

@@ -19,6 +19,7 @@ ALL_JOBS = (
     "review_reminders",
     "hold_reviews",
     "retention",
+    "orphaned_files",
 )
 
 DEFAULTS: dict[str, Any] = {

@@ -7,9 +7,11 @@ cases and works through them in batches, one transaction each.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from putright.cases import due
+from putright.cases.services.files import files_orphaned_delete
+from putright.cases.services.once import submissions_forget
 from putright.cases.services.retention import cases_anonymise
 from putright.notifications.scheduler.base import JobContext, JobResult
 from putright.policy.deadlines import add_months
@@ -38,3 +40,16 @@ def retention(ctx: JobContext) -> JobResult:
         tried.update(ids)
         done += len(cases_anonymise(case_ids=ids, now=ctx.now))
     return JobResult("retention", anonymised=done)
+
+
+# A file untouched this long is no upload in progress and no journey still being filled in.
+ORPHAN_AFTER = timedelta(hours=24)
+
+
+def orphaned_files(ctx: JobContext) -> JobResult:
+    """Delete stored files no case holds (a server killed mid-upload, a journey abandoned)
+    and forget the "sent once" claims of public forms, both once a day old."""
+    cutoff = ctx.now - ORPHAN_AFTER
+    removed = files_orphaned_delete(untouched_since=cutoff)
+    submissions_forget(before=cutoff)
+    return JobResult("orphaned_files", removed=removed)

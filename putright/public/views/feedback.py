@@ -30,7 +30,7 @@ from putright.cases.services import (
 )
 from putright.core.policy import policy_config
 from putright.policy.lifecycle import is_out_of_time
-from putright.public import emails, ratelimit, signin, uploads
+from putright.public import emails, once, ratelimit, signin, uploads
 from putright.public import forms as pf
 from putright.public.journey import CHECK, COMPLAINT_LIKE, Journey, Step, step_by_slug
 
@@ -304,16 +304,32 @@ def feedback_check(request: HttpRequest) -> HttpResponse:
 
 def _send(request: HttpRequest, journey: Journey, *, representative: bool) -> HttpResponse:
     parked = [*journey.files(), *([journey.consent_file()] if journey.consent_file() else [])]
-    with ExitStack() as files, transaction.atomic():
-        feedback, receipt_to = feedback_from(journey, files)
-        case = services.feedback_submit(feedback=feedback)
-        if receipt_to:
-            emails.receipt_send(request=request, case=case, to=receipt_to)
-        # The parked copies go once the case's own copies are committed.
-        transaction.on_commit(lambda: _discard_all(parked))
+    try:
+        with ExitStack() as files, transaction.atomic():
+            # Claimed first: a second post of this journey stops here, before its files.
+            claim = services.submission_claim(key=once.key_for("feedback", journey=journey.id()))
+            feedback, receipt_to = feedback_from(journey, files)
+            case = services.feedback_submit(feedback=feedback)
+            services.submission_record(claim=claim, case=case)
+            if receipt_to:
+                emails.receipt_send(request=request, case=case, to=receipt_to)
+            # The parked copies go once the case's own copies are committed.
+            transaction.on_commit(lambda: _discard_all(parked))
+    except services.AlreadySubmitted as again:
+        return _sent_before(request, again)
     journey.finish()
     token = signin.sent_token(case_id=case.pk, emailed=bool(receipt_to))
     return redirect("public:feedback_sent", token=token)
+
+
+def _sent_before(request: HttpRequest, again: services.AlreadySubmitted) -> HttpResponse:
+    """The same journey sent again (a double click): the first one's confirmation."""
+    Journey(request).finish()
+    if again.case_id is None:
+        return redirect("public:feedback_start")
+    return redirect(
+        "public:feedback_sent", token=signin.sent_token(case_id=again.case_id, emailed=True)
+    )
 
 
 def _discard_all(parked: list[dict[str, Any] | None]) -> None:

@@ -15,7 +15,7 @@ from putright.accounts.permissions import case_is_named_for, may_see_case, staff
 from putright.accounts.signin import is_verified, otp_required
 from putright.cases import selectors
 from putright.cases.models import Attachment
-from putright.public import signin
+from putright.public import signin, uploads
 
 
 def _staff_may_see(request: HttpRequest, attachment: Attachment) -> bool:
@@ -45,11 +45,15 @@ def file_download(request: HttpRequest, attachment_id: int) -> FileResponse:
     name = attachment.file.name if attachment is not None else None
     if attachment is None or not name or not default_storage.exists(name):
         raise Http404
+    # Never the sender's own name and type: those could make a script of a checked file.
+    filename, content_type = uploads.download_as(
+        original_name=attachment.original_name, content_type=attachment.content_type
+    )
     response = FileResponse(
         default_storage.open(name, "rb"),
         as_attachment=True,
-        filename=attachment.original_name,
-        content_type=attachment.content_type,
+        filename=filename,
+        content_type=content_type,
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "sandbox"

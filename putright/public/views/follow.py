@@ -35,7 +35,7 @@ from putright.letters.sandbox import LetterError
 from putright.letters.selectors import issued_letter_for_case, issued_letters_for_case
 from putright.letters.workflows import withdraw_and_issue
 from putright.policy.lifecycle import Move, RuleBroken
-from putright.public import emails, ratelimit, signin, uploads, wording
+from putright.public import emails, once, ratelimit, signin, tasks, uploads, wording
 from putright.public.forms import AddInformationForm, EscalateForm, SignInForm, WithdrawForm
 
 CHECK_EMAIL_KEY = "putright_follow_email"
@@ -62,16 +62,11 @@ def follow_start(request: HttpRequest) -> HttpResponse:
             )
             status = 429
         else:
-            case = selectors.case_for_sign_in(reference=reference, email=email)
-            if case is not None:
-                with transaction.atomic():
-                    emails.sign_in_link_send(
-                        request=request,
-                        case=case,
-                        to=email.strip().lower(),
-                        token=signin.link_token(case_id=case.pk, email=email),
-                        minutes=signin.link_minutes(),
-                    )
+            # The worker looks the pair up and writes the email: the same work here either
+            # way, so the response time cannot tell a match (putright.public.tasks).
+            tasks.sign_in_link_send.enqueue(
+                reference=reference, email=email, site=request.build_absolute_uri("/")
+            )
             request.session[CHECK_EMAIL_KEY] = email
             return redirect("public:follow_check_email")
     return render(request, "public/follow/start.html", {"form": form}, status=status)
@@ -313,17 +308,31 @@ def follow_add(request: HttpRequest, shown: CaseForPerson) -> HttpResponse:
     form = AddInformationForm(
         data=request.POST if posted else None, files=request.FILES if posted else None
     )
-    files = _checked_files(form) if posted and form.is_valid() else None
+    status = 200
+    files = None
+    if posted and form.is_valid() and not _may_submit(request):
+        # Information can become a new case with its own receipt: the same limits as
+        # sending feedback, so this is no way round them.
+        form.add_error(None, _over_limit_message())
+        status = 429
+    elif posted and form.is_valid():
+        files = _checked_files(form)
     if files is not None:
+        text, related = form.cleaned_data["text"], form.cleaned_data["related"]
         try:
             with transaction.atomic():
+                # The same words posted twice (a double click) are added once.
+                claim = services.submission_claim(
+                    key=once.key_for("add", case=case.pk, text=text, related=related)
+                )
                 added = services.issue_add(
                     case=case,
                     actor=_actor(request),
-                    text=form.cleaned_data["text"],
-                    related=form.cleaned_data["related"] == "yes",
+                    text=text,
+                    related=related == "yes",
                     uploads=files,
                 )
+                services.submission_record(claim=claim, case=added.new_case or added.case)
                 new_reference = added.new_case.reference if added.new_case else ""
                 emails.follow_receipt_send(
                     case=case,
@@ -335,6 +344,9 @@ def follow_add(request: HttpRequest, shown: CaseForPerson) -> HttpResponse:
                     joined=added.joined,
                     new_reference=new_reference,
                 )
+        except services.AlreadySubmitted:
+            messages.success(request, _("We already have this information"))
+            return redirect("public:follow_case")
         except (RuleBroken, InvalidInput, CaseConflict) as error:
             return _refused(request, error)
         if added.joined:
@@ -350,6 +362,20 @@ def follow_add(request: HttpRequest, shown: CaseForPerson) -> HttpResponse:
         request,
         "public/follow/add.html",
         {"form": form, "case": case, "joins": Move.ADD_RELATED_ISSUE in shown.moves},
+        status=status,
+    )
+
+
+def _may_submit(request: HttpRequest) -> bool:
+    return ratelimit.allowed(
+        ("submit-ip", ratelimit.client_address(request)), ("submit-email", _email(request))
+    )
+
+
+def _over_limit_message() -> str:
+    return _(
+        "You have sent a lot of feedback in a short time. Wait an hour and try again, or "
+        "contact us by phone or email."
     )
 
 

@@ -152,9 +152,10 @@ def _form_kwargs(spec: MoveSpec, ctx: MoveContext) -> dict[str, Any]:
 
 def _claim_version(case: Case, form: forms.Form) -> None:
     """Act on the version of the case the page showed: if it changed since, the service's
-    optimistic lock refuses with CaseConflict."""
-    if isinstance(form, VersionedForm) and form.cleaned_data.get("version"):
-        case.version = form.cleaned_data["version"]
+    optimistic lock refuses with CaseConflict. A missing or 0 version (versions start at 1)
+    is a page we cannot vouch for, so it is refused the same way rather than skipped."""
+    if isinstance(form, VersionedForm):
+        case.version = form.cleaned_data.get("version") or 0
 
 
 @staff_view(Capability.SEE_CASES)

@@ -158,8 +158,9 @@ def triage(request: HttpRequest, member: StaffMember, reference: str) -> HttpRes
 
 
 def _claim(case: Case, form: forms.Form) -> None:
-    if isinstance(form, VersionedForm) and form.cleaned_data.get("version"):
-        case.version = form.cleaned_data["version"]
+    # A missing or 0 version (versions start at 1) is refused as a conflict, never skipped.
+    if isinstance(form, VersionedForm):
+        case.version = form.cleaned_data.get("version") or 0
 
 
 @staff_view(Capability.TRIAGE)

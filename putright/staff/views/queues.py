@@ -44,7 +44,10 @@ def filters_from(params: QueryDict, member: StaffMember) -> queries.QueueFilters
     sort = params.get("sort", "deadline")
     return queries.QueueFilters(
         queue=queue,
-        services=tuple(_int(s, 0) for s in params.getlist("service") if s.isdigit()),
+        # At most 18 digits: a longer id overflows the database's bigint (a 500, not a filter).
+        services=tuple(
+            _int(s, 0) for s in params.getlist("service") if s.isdigit() and len(s) <= 18
+        ),
         statuses=tuple(s for s in params.getlist("status") if s in queries.STATUS_LABELS),
         due=params.get("due", "") if params.get("due", "") in queries.DUE_STATES else "",
         q=params.get("q", "")[:200],

@@ -3,6 +3,7 @@ monitoring in aggregate for the insight lead."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 from putright.accounts.permissions import Capability, StaffMember
@@ -39,8 +40,17 @@ def service_status(request: HttpRequest, member: StaffMember) -> HttpResponse:
 @staff_view(Capability.SEE_EQUALITY_AGGREGATE)
 def equality(request: HttpRequest, member: StaffMember) -> HttpResponse:
     """Equality-monitoring answers, counted: never a case or a person."""
+    fewest = int(getattr(settings, "PUTRIGHT_EQUALITY_FEWEST_SHOWN", 5))
     questions = [
-        (EQUALITY_QUESTIONS.get(name, name), selectors.equality_answers_aggregate(field=name))
+        (
+            EQUALITY_QUESTIONS.get(name, name),
+            selectors.equality_answers_aggregate(field=name, fewest_shown=fewest),
+        )
         for name in EQUALITY_FIELDS
     ]
-    return staff_render(request, member, "staff/reports/equality.html", {"questions": questions})
+    return staff_render(
+        request,
+        member,
+        "staff/reports/equality.html",
+        {"questions": questions, "fewest_shown": fewest},
+    )

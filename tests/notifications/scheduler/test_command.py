@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from putright.cases.models import Case
 from putright.notifications.management.commands import run_scheduler
+from putright.notifications.models import Heartbeat
 from putright.notifications.scheduler import JOBS, UnknownJob, scheduler_run
 from putright.notifications.scheduler.conf import scheduler_config
 from tests.notifications.scheduler.conftest import outbox
@@ -44,6 +45,7 @@ class TestOnce:
             "2026-12-23 review_reminders: 0 email(s), 0 reminder(s), 0 already sent",
             "2026-12-23 hold_reviews: 0 email(s), 0 reminder(s), 0 already sent",
             "2026-12-23 retention: anonymised 0 case(s)",
+            "2026-12-23 orphaned_files: deleted 0 file(s) no case holds",
         ]
         assert command("--date", "2026-12-23", "--job", "deadline_reminders") == (
             "2026-12-23 deadline_reminders: 0 email(s), 0 reminder(s), 1 already sent\n"
@@ -116,6 +118,8 @@ class TestLoop:
         out = command()
         assert days == [D(2026, 12, 23), D(2026, 12, 24)]
         assert "run_scheduler: stopped" in out
+        # Each wake-up tells /healthz the loop is alive.
+        assert Heartbeat.objects.get(name="scheduler").detail == "last ran 2026-12-24"
 
 
 class TestConfiguration:

@@ -12,19 +12,22 @@ twice. Exit status 1 when a job failed (the others still ran), 2 for a bad argum
 
 from __future__ import annotations
 
+import logging
 import signal
 import time
 from argparse import ArgumentTypeError
-from datetime import date
+from datetime import date, datetime
 from types import FrameType
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import DatabaseError, close_old_connections, connection
 from django.utils import timezone
 
 from putright.core import clock
 from putright.notifications.scheduler import JOBS, JobResult, scheduler_run
 from putright.notifications.scheduler.conf import scheduler_config
+from putright.notifications.services import heartbeat_record
 
 
 class Stop(BaseException):
@@ -40,6 +43,18 @@ def _day(value: str) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise ArgumentTypeError(f"give a date as YYYY-MM-DD, not {value!r}") from None
+
+
+def _heartbeat(last_run: date | None, *, at: datetime) -> None:
+    """Tell /healthz the loop is alive; a database away for a moment is no reason to stop."""
+    try:
+        # A connection broken by a database restart is replaced, as a request would do
+        # (not inside a transaction: the tests run the loop in one).
+        if not connection.in_atomic_block:
+            close_old_connections()
+        heartbeat_record(name="scheduler", detail=f"last ran {last_run or 'not yet'}", at=at)
+    except DatabaseError:
+        logging.getLogger(__name__).warning("scheduler heartbeat: the database did not answer")
 
 
 class Command(BaseCommand):
@@ -86,6 +101,7 @@ class Command(BaseCommand):
                 due = last_run != today and local.time() >= config.run_at
                 if due and not self.run_day(today, jobs):
                     last_run = today
+                _heartbeat(last_run, at=local)
                 time.sleep(interval)
         except (Stop, KeyboardInterrupt):
             self.stderr.write("run_scheduler: stopped")
