@@ -1,7 +1,213 @@
 """Back-office pages for correspondence, letters and files, representatives and consent,
 contractors, service requests, the print-and-post queue.
+
+Each page loads the case with the same checks as the case page (putright.staff.views.cases):
+a case the member may not see answers 404, an action they may not take 403.
 """
 
-from django.urls import URLPattern
+from __future__ import annotations
 
-urlpatterns: list[URLPattern] = []
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.files.storage import default_storage
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import URLPattern, path
+from django.utils.http import content_disposition_header
+
+from putright.accounts.permissions import Capability, StaffMember
+from putright.cases.models import Attachment, Case
+from putright.cases.services.correspondence import correspondence_log
+from putright.letters.models import IssuedLetter
+from putright.staff.access import not_found, refused, staff_render, staff_view
+from putright.staff.casework_forms import CorrespondenceLogForm
+from putright.staff.errors import attempt
+from putright.staff.views.cases import _claim_version, _load, _Loaded
+
+# ---------------------------------------------------------------------------------------
+# Shared
+
+
+def _case_url(case: Case) -> str:
+    return f"/staff/cases/{case.reference}/"
+
+
+def _acting(
+    request: HttpRequest, member: StaffMember, reference: str
+) -> tuple[_Loaded | None, HttpResponse | None]:
+    """The case if the member may act on it; otherwise the 404 or 403 to answer."""
+    loaded = _load(member, reference)
+    if loaded is None:
+        return None, not_found(request, member)
+    if not loaded.may_act:
+        return None, refused(
+            request, member, f"You can see case {loaded.case.reference} but not act on it."
+        )
+    return loaded, None
+
+
+def _form_page(
+    request: HttpRequest,
+    member: StaffMember,
+    case: Case,
+    form: forms.Form,
+    *,
+    title: str,
+    button: str,
+    intro: str = "",
+    extra: dict[str, Any] | None = None,
+) -> HttpResponse:
+    return staff_render(
+        request,
+        member,
+        "staff/cases/casework_form.html",
+        {
+            "case": case,
+            "form": form,
+            "title": title,
+            "button": button,
+            "intro": intro,
+            "multipart": any(isinstance(f, forms.FileField) for f in form.fields.values()),
+            **(extra or {}),
+        },
+        status=400 if form.is_bound else 200,
+    )
+
+
+def _act(
+    request: HttpRequest,
+    member: StaffMember,
+    reference: str,
+    form_class: Callable[..., forms.Form],
+    perform: Callable[[Case, Any], Any],
+    *,
+    title: str,
+    button: str,
+    done: str,
+    intro: str = "",
+    initial: dict[str, Any] | None = None,
+) -> HttpResponse:
+    """The one pattern of every case work form: load, check, parse, one service call."""
+    loaded, answer = _acting(request, member, reference)
+    if loaded is None:
+        assert answer is not None  # noqa: S101 - _acting returns one or the other
+        return answer
+    case = loaded.case
+    if request.method == "POST":
+        form = form_class(request.POST, request.FILES)
+        if form.is_valid():
+            _claim_version(case, form)
+            if attempt(form, lambda: perform(case, form.cleaned_data), lambda _rule: None):
+                messages.success(request, done)
+                return HttpResponseRedirect(_case_url(case))
+    else:
+        form = form_class(initial={"version": case.version, **(initial or {})})
+    return _form_page(request, member, case, form, title=title, button=button, intro=intro)
+
+
+# ---------------------------------------------------------------------------------------
+# Correspondence, notes and files
+
+
+@staff_view(Capability.SEE_CASES)
+def correspondence_add(request: HttpRequest, member: StaffMember, reference: str) -> HttpResponse:
+    def perform(case: Case, data: dict[str, Any]) -> None:
+        correspondence_log(
+            case=case,
+            actor=member.actor,
+            kind=data["kind"],
+            direction=data["direction"],
+            on=data["on"],
+            summary=data["summary"],
+            detail=data["detail"],
+            uploads=data["attachments"],
+        )
+
+    return _act(
+        request,
+        member,
+        reference,
+        CorrespondenceLogForm,
+        perform,
+        title="Log a call, email, letter or note",
+        button="Save to the case",
+        done="Logged on the case.",
+    )
+
+
+def _download(content: bytes, *, filename: str, content_type: str) -> HttpResponse:
+    # Files are at most a few megabytes (putright.web.uploads.max_bytes), so read whole.
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    # A file someone sent is never run by the browser, and never cached on a shared machine.
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _read(name: str) -> bytes:
+    with default_storage.open(name, "rb") as stored:
+        return bytes(stored.read())
+
+
+@staff_view(Capability.SEE_CASES)
+def file_download(
+    request: HttpRequest, member: StaffMember, reference: str, attachment_id: int
+) -> HttpResponse:
+    """Any file on a case, for anyone who may see the case."""
+    loaded = _load(member, reference)
+    attachment = (
+        Attachment.objects.filter(pk=attachment_id, correspondence__case=loaded.case).first()
+        if loaded is not None
+        else None
+    )
+    name = attachment.file.name if attachment is not None else None
+    if attachment is None or not name or not default_storage.exists(name):
+        return not_found(request, member)
+    return _download(
+        _read(name),
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+
+
+@staff_view(Capability.SEE_CASES)
+def letter_pdf(
+    request: HttpRequest, member: StaffMember, reference: str, letter_id: int
+) -> HttpResponse:
+    """An issued letter's PDF, as it was sent, for anyone who may see the case."""
+    loaded = _load(member, reference)
+    letter = (
+        IssuedLetter.objects.filter(pk=letter_id, case=loaded.case).first()
+        if loaded is not None
+        else None
+    )
+    if letter is None or not letter.pdf:
+        return not_found(request, member)
+    return _download(
+        bytes(letter.pdf),
+        filename=letter.filename,
+        content_type="application/pdf",
+    )
+
+
+urlpatterns: list[URLPattern] = [
+    path(
+        "cases/<str:reference>/correspondence/",
+        correspondence_add,
+        name="case-correspondence",
+    ),
+    path(
+        "cases/<str:reference>/files/<int:attachment_id>/",
+        file_download,
+        name="case-file",
+    ),
+    path(
+        "cases/<str:reference>/letters/<int:letter_id>/pdf/",
+        letter_pdf,
+        name="case-letter-pdf",
+    ),
+]
