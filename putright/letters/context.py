@@ -53,7 +53,15 @@ COMMON_VARIABLES: dict[str, str] = {
     "reference": "The case's CU reference.",
     "letter_date": "The date of the letter, written out.",
     "person_name": "The name of the person who complained or gave feedback.",
-    "recipient": "Who the letter is to: recipient.name, recipient.address_lines (list).",
+    "recipient": (
+        "Who the letter is to (the person, their representative, or the MP or councillor "
+        "who asked): recipient.name, recipient.address_lines (list), recipient.is_person "
+        "(yes when it is the person themselves)."
+    ),
+    "copy_note": (
+        "Who else gets this letter, or that this is the person's copy of a letter sent to "
+        "their representative; empty otherwise. The letter's frame prints it."
+    ),
     "service_name": "The council service the case is about.",
     "process_title": "The complaints process, e.g. 'Housing (landlord) complaints'.",
     "process": "The process code: corporate, housing, childrens_social_care, adult_social_care.",
@@ -219,7 +227,9 @@ def letter_context(
         "recipient": {
             "name": person.name,
             "address_lines": _postal(person.address, person.postcode),
+            "is_person": True,
         },
+        "copy_note": "",
         "service_name": case.service.name,
         "process_title": version.title,
         "process": version.process,
@@ -511,7 +521,12 @@ _SAMPLE_COMMON: dict[str, Any] = {
     "reference": "CU1234567",
     "letter_date": "4 November 2026",
     "person_name": "Sample Person",
-    "recipient": {"name": "Sample Person", "address_lines": ["1 Sample Street", "NF1 2BB"]},
+    "recipient": {
+        "name": "Sample Person",
+        "address_lines": ["1 Sample Street", "NF1 2BB"],
+        "is_person": True,
+    },
+    "copy_note": "",
     "service_name": "Sample service",
     "process_title": "Corporate complaints",
     "process": "corporate",

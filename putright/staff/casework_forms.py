@@ -103,3 +103,103 @@ class CorrespondenceLogForm(VersionedForm):
 
     def clean_direction(self) -> str:
         return str(self.cleaned_data.get("direction") or "in")
+
+
+# ---------------------------------------------------------------------------------------
+# Representatives and consent
+
+RELATIONSHIP_CHOICES = [
+    ("mp", "MP"),
+    ("councillor", "Councillor"),
+    ("advocate", "Advocate"),
+    ("carer", "Carer"),
+    ("family", "Family member"),
+    ("friend", "Friend"),
+    ("solicitor", "Solicitor"),
+    ("other", "Other"),
+]
+
+
+class RepresentativeForm(VersionedForm):
+    name = forms.CharField(
+        label="Representative's full name",
+        max_length=200,
+        error_messages={"required": "Enter the representative's name"},
+    )
+    relationship = forms.ChoiceField(
+        label="Who are they to the person?",
+        choices=[("", "Choose one"), *RELATIONSHIP_CHOICES],
+        error_messages={"required": "Choose who the representative is to the person"},
+    )
+    organisation = forms.CharField(
+        label="Organisation (optional)",
+        max_length=200,
+        required=False,
+        help_text="For example, the advice agency, the solicitors or the MP's office.",
+    )
+    email = forms.EmailField(
+        label="Email address (optional)",
+        required=False,
+        error_messages={"invalid": "Enter an email address like name@example.com"},
+    )
+    phone = forms.CharField(label="Phone number (optional)", max_length=40, required=False)
+    address = forms.CharField(
+        label="Postal address (optional)",
+        required=False,
+        widget=forms.Textarea,
+        help_text="Needed to post letters to them when they have no email address.",
+    )
+    receives_response = forms.BooleanField(
+        label="Letters and responses go to the representative, with a copy to the person",
+        required=False,
+        initial=True,
+    )
+
+
+class RepresentativeAddForm(RepresentativeForm):
+    consent_state = forms.ChoiceField(
+        label="The person's consent",
+        choices=[
+            ("outstanding", "Not received yet"),
+            ("not_needed", "Not needed: an MP or councillor acting for a constituent"),
+        ],
+        initial="outstanding",
+        widget=forms.RadioSelect,
+        help_text="When the person's signed consent arrives, record it from the case page.",
+        error_messages={"required": "Choose the state of the person's consent"},
+    )
+
+
+class RepresentativeEndForm(VersionedForm):
+    reason = forms.CharField(
+        label="Why do they no longer act for the person?",
+        widget=forms.Textarea,
+        help_text="Letters go to the person again from now on.",
+        error_messages={"required": "Enter why the representative no longer acts"},
+    )
+
+
+class ConsentForm(VersionedForm):
+    state = forms.ChoiceField(
+        label="Did the person give consent?",
+        choices=[("received", "Yes, consent received"), ("refused", "No, consent refused")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether the person gave consent"},
+    )
+    on = DateInputField(
+        label="Date received or refused",
+        help_text="For example, 27 3 2026.",
+        error_name="the date",
+        error_messages={"required": "Enter the date"},
+    )
+    evidence = forms.CharField(
+        label="Evidence",
+        required=False,
+        widget=forms.Textarea,
+        help_text="What it is, for example 'Signed consent form, posted'. Attach it below.",
+    )
+    attachments = FilesField(label="The signed consent (optional)")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["attachments"].help_text = _files_hint()

@@ -561,7 +561,7 @@ def issue_withdrawal_acknowledgement(c: Council) -> Issued:
     letter = workflows.withdraw_and_issue(
         case=case, actor=c.team, channel="phone", on=D(2026, 11, 10)
     )
-    return Issued(letter, ["withdrew your complaint on 10 November 2026"])
+    return Issued(letter, ["the complaint was withdrawn on 10 November 2026"])
 
 
 def _feedback(c: Council, kind: str, text: str) -> IssuedLetter:

@@ -130,6 +130,7 @@ class Representative(models.Model):
     CONSENT_STATES = [
         ("not_needed", "Not needed"),
         ("outstanding", "Outstanding"),
+        ("to_check", "Received, to check"),
         ("received", "Received"),
         ("refused", "Refused"),
     ]
@@ -144,3 +145,9 @@ class Representative(models.Model):
     consent_evidence = models.TextField(blank=True)
     consent_recorded_on = models.DateField(null=True, blank=True)
     receives_response = models.BooleanField(default=True)
+    ended_on = models.DateField(null=True, blank=True)  # no longer acts for the person
+
+    # Until an officer has the person's written consent in hand (a form uploaded online
+    # waits to be checked), nothing may be disclosed to the representative and no response
+    # issued (001 "Definition of a complaint").
+    CONSENT_BLOCKING = ("outstanding", "to_check")

@@ -167,7 +167,8 @@ def feedback_submit(
                 subject="Consent to act for the person",
                 uploads=(feedback.consent_file,),
             )
-            state = "received"
+            # An upload is not yet consent: an officer opens it and accepts it first.
+            state = "to_check"
             evidence = (
                 f"Signed consent uploaded with the online form ({feedback.consent_file.name})"
             )

@@ -10,6 +10,9 @@ findings / Agreed actions"; extension, exclusion and refusal letters give the Om
 details.
 
 The texts are frozen here on purpose: later edits are new versions saved in the admin.
+(Before the first release they greet the letter's addressee, `recipient.name`, who may be
+the person's representative or the MP or councillor who asked, and the withdrawal letter
+says the complaint was withdrawn, whoever withdrew it.)
 """
 
 from django.db import migrations
@@ -44,7 +47,7 @@ ISSUES = """
 """
 
 ACKNOWLEDGEMENT_OPENING = """
-<p>Dear {{ person_name }},</p>
+<p>Dear {{ recipient.name }},</p>
 <p>Thank you for bringing your concerns to our attention. We have logged your complaint about
 {{ service_name }} as a formal complaint under our complaints procedure. Your reference is
 {{ reference }}: please quote it whenever you contact us.</p>
@@ -86,7 +89,7 @@ we will write to you with a new date and the reason.</p>
 """ + ACKNOWLEDGEMENT_CLOSING
 
 ESCALATION_ACKNOWLEDGEMENT = """
-<p>Dear {{ person_name }},</p>
+<p>Dear {{ recipient.name }},</p>
 <p>Thank you for your request of {{ requested_on }} to take your complaint further. We have
 accepted it: your complaint is now at this stage of our complaints procedure:
 {{ stage_name }}.</p>
@@ -114,7 +117,7 @@ agree it with you.</p>
 """ + SIGN_OFF_TEAM
 
 EXTENSION_NOTICE = """
-<p>Dear {{ person_name }},</p>
+<p>Dear {{ recipient.name }},</p>
 <p>We are sorry, but we need more time to complete our response to your complaint. It is at
 this stage of our complaints procedure: {{ stage_name }}.</p>
 <h2>Why we need more time</h2>
@@ -128,7 +131,7 @@ free and independent.</p>
 """ + OMBUDSMAN_DETAILS + SIGN_OFF_TEAM
 
 RESPONSE_OPENING = """
-<p>Dear {{ person_name }},</p>
+<p>Dear {{ recipient.name }},</p>
 <p>I have investigated your complaint and I am writing to give you {{ council_name }}'s
 response. This is our response at this stage of our complaints procedure:
 {{ stage_name }}.{% if final_stage %} It is our final response.{% endif %}</p>
@@ -225,7 +228,7 @@ STAGE1_RESPONSE = RESPONSE_OPENING + RESPONSE_BODY + NEXT_STAGE + SIGN_OFF_OFFIC
 
 STAGE2_RESPONSE = (
     """
-<p>Dear {{ person_name }},</p>
+<p>Dear {{ recipient.name }},</p>
 <p>I have reviewed your complaint and I am writing to give you {{ council_name }}'s
 response. You remained unhappy after our earlier response and asked us to look at your
 complaint again. I have not been involved in your complaint before. This is our response at
@@ -238,7 +241,7 @@ this stage of our complaints procedure: {{ stage_name }}. It is our final respon
 
 CHILDRENS_STAGE2_RESPONSE = (
     """
-<p>Dear {{ person_name }},</p>
+<p>Dear {{ recipient.name }},</p>
 <p>Your complaint has been investigated by an independent investigating officer, with an
 independent person overseeing the investigation. I am writing to give you
 {{ council_name }}'s response to their findings. This is our response at this stage of our
@@ -260,7 +263,7 @@ chair and two independent people.</p>
 
 PANEL_RESPONSE = (
     """
-<p>Dear {{ person_name }},</p>
+<p>Dear {{ recipient.name }},</p>
 <p>The review panel met on {{ panel_held_on }} to consider your complaint, and sent us its
 findings and recommendations. I am writing to give you {{ council_name }}'s response to
 them. This is our response at this stage of our complaints procedure: {{ stage_name }}. It
@@ -275,7 +278,7 @@ is our final response.</p>
 
 ADULT_SOCIAL_CARE_RESPONSE = (
     """
-<p>Dear {{ person_name }},</p>
+<p>Dear {{ recipient.name }},</p>
 <p>I have investigated your complaint about {{ service_name }}, as we agreed with you, and I
 am writing to give you {{ council_name }}'s response. Adult social care complaints have one
 stage ({{ stage_name }}), so this is our final response.</p>
@@ -286,7 +289,7 @@ stage ({{ stage_name }}), so this is our final response.</p>
 )
 
 PANEL_REQUEST_ACKNOWLEDGEMENT = """
-<p>Dear {{ person_name }},</p>
+<p>Dear {{ recipient.name }},</p>
 <p>Thank you for your request of {{ requested_on }} for a review panel to consider your
 complaint. We have accepted it: your complaint is now at this stage of our complaints
 procedure: {{ stage_name }}.</p>
@@ -301,7 +304,7 @@ and we will send you our response to them within 15 working days after that.</p>
 """ + SIGN_OFF_TEAM
 
 PANEL_FINDINGS = """
-<p>Dear {{ person_name }},</p>
+<p>Dear {{ recipient.name }},</p>
 <p>The review panel met on {{ panel_held_on }} to consider your complaint. These are its
 findings and recommendations.</p>
 <h2>The panel's findings and recommendations</h2>
@@ -322,7 +325,7 @@ EXCLUSION_BODY = """
 """
 
 EXCLUSION_NOTICE = """
-<p>Dear {{ person_name }},</p>
+<p>Dear {{ recipient.name }},</p>
 <p>Thank you for your complaint about {{ service_name }}. We have considered it carefully and
 decided that we cannot deal with it under our complaints procedure. We decided this for your
 complaint alone, for the reasons below.</p>
@@ -335,7 +338,7 @@ is free and independent.</p>
 """ + OMBUDSMAN_DETAILS + SIGN_OFF_TEAM
 
 HOLD_NOTICE = """
-<p>Dear {{ person_name }},</p>
+<p>Dear {{ recipient.name }},</p>
 <p>Thank you for your complaint about {{ service_name }}. We have logged it, but we have had
 to put it on hold for the reason below. While it is on hold our deadlines stop; when the
 hold ends we will restart your complaint and tell you the new dates.</p>
@@ -346,7 +349,7 @@ is free and independent.</p>
 """ + OMBUDSMAN_DETAILS + SIGN_OFF_TEAM
 
 ESCALATION_REFUSED = """
-<p>Dear {{ person_name }},</p>
+<p>Dear {{ recipient.name }},</p>
 <p>You asked us to take your complaint to the next stage of our complaints procedure:
 {{ next_stage_name }}. We have decided that we cannot do so. We only refuse a request for
 the next stage for one of the reasons set out in our complaints policy, and we decided it
@@ -360,8 +363,8 @@ not to take it further. It is free and independent.</p>
 """ + OMBUDSMAN_DETAILS + SIGN_OFF_TEAM
 
 WITHDRAWAL_ACKNOWLEDGEMENT = """
-<p>Dear {{ person_name }},</p>
-<p>We are writing to confirm that you withdrew your complaint on {{ withdrawn_on }}. We have
+<p>Dear {{ recipient.name }},</p>
+<p>We are writing to confirm that the complaint was withdrawn on {{ withdrawn_on }}. We have
 closed it and will take no further action on it.</p>
 <p>If you change your mind, or something new happens, please contact us by phone on
 {{ team.phone }} or by email at {{ team.email }}, quoting {{ reference }}. Thank you for
@@ -369,7 +372,7 @@ letting us know.</p>
 """ + SIGN_OFF_TEAM
 
 COMMENT_THANKS = """
-<p>Dear {{ person_name }},</p>
+<p>Dear {{ recipient.name }},</p>
 <p>Thank you for your comment about {{ service_name }}. You told us:</p>
 {{ feedback_summary | paragraphs }}
 <p>We have passed your comment to the service. Comments like yours help us to improve what
@@ -377,7 +380,7 @@ we do, and we count every one in our reports.</p>
 """ + SIGN_OFF_TEAM
 
 COMPLIMENT_THANKS = """
-<p>Dear {{ person_name }},</p>
+<p>Dear {{ recipient.name }},</p>
 <p>Thank you for taking the time to compliment {{ service_name }}. You told us:</p>
 {{ feedback_summary | paragraphs }}
 <p>We have passed your kind words on to the service and the staff involved. It means a great

@@ -11,7 +11,8 @@ from typing import Any
 
 from django.db.models import Prefetch
 
-from putright.cases.models import Attachment, Correspondence
+from putright.cases.models import Attachment, Correspondence, Representative
+from putright.letters.addressing import Addressee, addressees
 from putright.letters.models import IssuedLetter
 from putright.staff.case_page import PageInput
 
@@ -61,15 +62,79 @@ def _file_source(row: Correspondence) -> str:
     return f"{DIRECTION_LABELS.get(row.direction, '')} by {row.channel.replace('_', ' ')}"
 
 
-def _panel(page: PageInput) -> list[dict[str, str]]:
+def _representatives(page: PageInput) -> list[dict[str, Any]]:
+    """Each representative still acting, with the banner sentence saying what consent
+    blocks and where letters go (putright.letters.addressing decides the latter)."""
+    reps = [r for r in page.record.representatives if r.ended_on is None]
+    if not reps:
+        return []
+    to, copy = addressees(page.case)
+    rows = []
+    for rep in reps:
+        rows.append(
+            {
+                "rep": rep,
+                "blocking": rep.consent_state in Representative.CONSENT_BLOCKING,
+                "says": _banner_text(rep, to, copy),
+                "links": _rep_links(page, rep),
+            }
+        )
+    return rows
+
+
+def _banner_text(rep: Representative, to: Addressee, copy: Addressee | None) -> str:
+    name = rep.name
+    if rep.consent_state == "outstanding" and to.representative_id == rep.pk:
+        return f"{name} asked as an elected member: answers go to them."
+    if rep.consent_state == "outstanding":
+        return (
+            f"Consent outstanding: nothing may be disclosed to {name} and no response can "
+            "be issued until the person's written consent is recorded. Letters go to the "
+            "person meanwhile."
+        )
+    if rep.consent_state == "to_check":
+        return (
+            "A consent form was uploaded online and waits to be checked: open it and accept "
+            f"it before anything is disclosed to {name}. No response can be issued until then."
+        )
+    if rep.consent_state == "refused":
+        return f"The person refused consent: nothing may be disclosed to {name}."
+    if to.representative_id == rep.pk:
+        also = f", with a copy to {copy.name}" if copy is not None else ""
+        return f"Letters and responses go to {name}{also}."
+    return "Letters and responses go to the person."
+
+
+def _rep_links(page: PageInput, rep: Representative) -> list[dict[str, str]]:
     if not page.may_act:
         return []
-    return [
+    base = f"{page.base}/representatives/{rep.pk}"
+    links = []
+    if rep.consent_state == "to_check":
+        links.append(
+            {"text": f"Check the uploaded consent for {rep.name}", "href": f"{base}/consent/"}
+        )
+    elif rep.consent_state in ("outstanding", "refused"):
+        links.append({"text": f"Record consent for {rep.name}", "href": f"{base}/consent/"})
+    links.append({"text": f"Change {rep.name}'s details", "href": f"{base}/change/"})
+    links.append({"text": f"{rep.name} no longer acts", "href": f"{base}/end/"})
+    return links
+
+
+def _panel(page: PageInput, reps: list[dict[str, Any]]) -> list[dict[str, str]]:
+    if not page.may_act:
+        return []
+    links = [
         {"text": "Log a call, email, letter or note", "href": f"{page.base}/correspondence/"},
+        {"text": "Add a representative", "href": f"{page.base}/representatives/add/"},
     ]
+    for row in reps:
+        links += row["links"]
+    return links
 
 
 def context(page: PageInput) -> dict[str, Any]:
+    reps = _representatives(page)
     rows = _correspondence(page)
     letters = _letters(page)
     by_correspondence = {letter.correspondence_id: letter for letter in letters}
@@ -99,5 +164,6 @@ def context(page: PageInput) -> dict[str, Any]:
             }
             for letter in letters
         ],
-        "casework_links": _panel(page),
+        "casework_links": _panel(page, reps),
+        "casework_representatives": reps,
     }

@@ -18,11 +18,24 @@ from django.urls import URLPattern, path
 from django.utils.http import content_disposition_header
 
 from putright.accounts.permissions import Capability, StaffMember
-from putright.cases.models import Attachment, Case
+from putright.cases.models import Attachment, Case, Representative
 from putright.cases.services.correspondence import correspondence_log
+from putright.cases.services.representatives import (
+    RepresentativeInput,
+    consent_decide,
+    representative_change,
+    representative_create,
+    representative_end,
+)
 from putright.letters.models import IssuedLetter
 from putright.staff.access import not_found, refused, staff_render, staff_view
-from putright.staff.casework_forms import CorrespondenceLogForm
+from putright.staff.casework_forms import (
+    ConsentForm,
+    CorrespondenceLogForm,
+    RepresentativeAddForm,
+    RepresentativeEndForm,
+    RepresentativeForm,
+)
 from putright.staff.errors import attempt
 from putright.staff.views.cases import _claim_version, _load, _Loaded
 
@@ -209,5 +222,176 @@ urlpatterns: list[URLPattern] = [
         "cases/<str:reference>/letters/<int:letter_id>/pdf/",
         letter_pdf,
         name="case-letter-pdf",
+    ),
+]
+
+
+# ---------------------------------------------------------------------------------------
+# Representatives and consent
+
+
+def _details(data: dict[str, Any]) -> RepresentativeInput:
+    return RepresentativeInput(
+        name=data["name"],
+        relationship=data["relationship"],
+        organisation=data["organisation"],
+        email=data["email"],
+        phone=data["phone"],
+        address=data["address"],
+        receives_response=data["receives_response"],
+    )
+
+
+@staff_view(Capability.SEE_CASES)
+def representative_add(request: HttpRequest, member: StaffMember, reference: str) -> HttpResponse:
+    def perform(case: Case, data: dict[str, Any]) -> None:
+        representative_create(
+            case=case,
+            actor=member.actor,
+            details=_details(data),
+            consent_state=data["consent_state"],
+        )
+
+    return _act(
+        request,
+        member,
+        reference,
+        RepresentativeAddForm,
+        perform,
+        title="Add a representative",
+        button="Add the representative",
+        done="Representative added.",
+        initial={"receives_response": True, "consent_state": "outstanding"},
+    )
+
+
+def _representative(case: Case, rep_id: int) -> Representative | None:
+    return Representative.objects.filter(case=case, pk=rep_id, ended_on__isnull=True).first()
+
+
+def _on_representative(
+    request: HttpRequest,
+    member: StaffMember,
+    reference: str,
+    rep_id: int,
+    page: Callable[[Representative], HttpResponse],
+) -> HttpResponse:
+    loaded = _load(member, reference)
+    rep = _representative(loaded.case, rep_id) if loaded is not None else None
+    if rep is None:
+        return not_found(request, member)
+    return page(rep)
+
+
+@staff_view(Capability.SEE_CASES)
+def representative_change_page(
+    request: HttpRequest, member: StaffMember, reference: str, rep_id: int
+) -> HttpResponse:
+    def page(rep: Representative) -> HttpResponse:
+        return _act(
+            request,
+            member,
+            reference,
+            RepresentativeForm,
+            lambda case, data: representative_change(
+                case=case, actor=member.actor, representative=rep, details=_details(data)
+            ),
+            title=f"Change {rep.name}'s details",
+            button="Save the changes",
+            done="Representative's details changed.",
+            initial={
+                f: getattr(rep, f)
+                for f in (
+                    "name",
+                    "relationship",
+                    "organisation",
+                    "email",
+                    "phone",
+                    "address",
+                    "receives_response",
+                )
+            },
+        )
+
+    return _on_representative(request, member, reference, rep_id, page)
+
+
+@staff_view(Capability.SEE_CASES)
+def representative_end_page(
+    request: HttpRequest, member: StaffMember, reference: str, rep_id: int
+) -> HttpResponse:
+    def page(rep: Representative) -> HttpResponse:
+        return _act(
+            request,
+            member,
+            reference,
+            RepresentativeEndForm,
+            lambda case, data: representative_end(
+                case=case, actor=member.actor, representative=rep, reason=data["reason"]
+            ),
+            title=f"{rep.name} no longer acts for the person",
+            button="End the representation",
+            done="Representation ended: letters go to the person again.",
+        )
+
+    return _on_representative(request, member, reference, rep_id, page)
+
+
+@staff_view(Capability.SEE_CASES)
+def consent_page(
+    request: HttpRequest, member: StaffMember, reference: str, rep_id: int
+) -> HttpResponse:
+    def page(rep: Representative) -> HttpResponse:
+        waiting = rep.consent_state == "to_check"
+        return _act(
+            request,
+            member,
+            reference,
+            ConsentForm,
+            lambda case, data: consent_decide(
+                case=case,
+                actor=member.actor,
+                representative=rep,
+                state=data["state"],
+                evidence=data["evidence"],
+                on=data["on"],
+                uploads=data["attachments"],
+            ),
+            title=f"Record the person's consent for {rep.name}",
+            button="Record consent",
+            done="Consent recorded.",
+            intro=(
+                f"A consent form was uploaded online: {rep.consent_evidence}. Open it from "
+                "the files on the case and check it before accepting it."
+                if waiting
+                else "Until the person's written consent is recorded nothing may be "
+                "disclosed to the representative and no response can be issued."
+            ),
+            initial={"evidence": rep.consent_evidence} if waiting else None,
+        )
+
+    return _on_representative(request, member, reference, rep_id, page)
+
+
+urlpatterns += [
+    path(
+        "cases/<str:reference>/representatives/add/",
+        representative_add,
+        name="case-representative-add",
+    ),
+    path(
+        "cases/<str:reference>/representatives/<int:rep_id>/change/",
+        representative_change_page,
+        name="case-representative-change",
+    ),
+    path(
+        "cases/<str:reference>/representatives/<int:rep_id>/end/",
+        representative_end_page,
+        name="case-representative-end",
+    ),
+    path(
+        "cases/<str:reference>/representatives/<int:rep_id>/consent/",
+        consent_page,
+        name="case-consent",
     ),
 ]
