@@ -260,6 +260,9 @@ class TestTriage:
                 "name": "Ahmed Hussain",
                 "email": "ahmed@example.org",
                 "text": "My MP asked why the roof is still leaking.",
+                "rep_name": "Jane Member MP",
+                "rep_relationship": "mp",
+                "rep_consent": "not_needed",
             },
         )
 

@@ -78,6 +78,9 @@ class Case(models.Model):
     summary = models.CharField(max_length=300, blank=True)
     # Discretion recorded when the complaint came in more than 12 months after awareness.
     late_complaint_reason = models.TextField(blank=True)
+    # More than the configured months from awareness to receipt (001 s.6): set at intake
+    # so the inbox shows it before anyone acknowledges; still a complaint, at discretion.
+    out_of_time = models.BooleanField(default=False)
     # Restricted cases (e.g. a member of staff complaining) are seen only by named people.
     restricted = models.BooleanField(default=False)
     # Denormalised from the policy core's deadlines so work queues sort without computing.

@@ -8,6 +8,7 @@ a case the member may not see answers 404, an action they may not take 403.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from django import forms
@@ -18,7 +19,8 @@ from django.urls import URLPattern, path
 from django.utils.http import content_disposition_header
 
 from putright.accounts.permissions import Capability, StaffMember
-from putright.cases.models import Attachment, Case, Representative
+from putright.cases.models import Attachment, Case, Person, Representative
+from putright.cases.services import AdjustmentRequest, PersonDetails
 from putright.cases.services.correspondence import correspondence_log
 from putright.cases.services.representatives import (
     RepresentativeInput,
@@ -27,11 +29,14 @@ from putright.cases.services.representatives import (
     representative_create,
     representative_end,
 )
+from putright.cases.services.staff_intake import Intake, contact_intake, people_matching
+from putright.core import clock
 from putright.letters.models import IssuedLetter
 from putright.staff.access import not_found, refused, staff_render, staff_view
 from putright.staff.casework_forms import (
     ConsentForm,
     CorrespondenceLogForm,
+    IntakeForm,
     RepresentativeAddForm,
     RepresentativeEndForm,
     RepresentativeForm,
@@ -395,3 +400,112 @@ urlpatterns += [
         name="case-consent",
     ),
 ]
+
+
+# ---------------------------------------------------------------------------------------
+# Staff intake (the "Log a contact" form below the triage inbox's table)
+
+
+@dataclass
+class IntakeResult:
+    """What the inbox page shows after a POST of the form: the bound form, the people who
+    may be the same (asked once before a new person is made), or where to go next."""
+
+    form: IntakeForm
+    matches: list[Person] = field(default_factory=list)
+    redirect: HttpResponse | None = None
+
+
+def intake_form() -> IntakeForm:
+    return IntakeForm(initial={"received_on": clock.today(), "kind": "complaint"})
+
+
+def _intake(data: dict[str, Any], known: Person | None) -> Intake:
+    rep = None
+    if data["rep_name"]:
+        rep = RepresentativeInput(
+            name=data["rep_name"],
+            relationship=data["rep_relationship"],
+            organisation=data["rep_organisation"],
+            email=data["rep_email"],
+            phone=data["rep_phone"],
+            address=data["rep_address"],
+        )
+    detail = data["adjustment_detail"]
+    return Intake(
+        channel=data["channel"],
+        kind=data["kind"],
+        service=data["service"],
+        text=data["text"],
+        person=PersonDetails(
+            name=data["name"],
+            email=data["email"],
+            phone=data["phone"],
+            address=data["address"],
+            postcode=data["postcode"],
+            is_tenant_or_leaseholder=data["tenant"],
+            preferred_contact_method="letter" if data["by_post"] else "email",
+        ),
+        received_on=data["received_on"],
+        aware_on=data["aware_on"],
+        outcomes_sought=data["outcomes_sought"],
+        housing_reference=data["housing_reference"],
+        known_person=known,
+        representative=rep,
+        representative_consent=data["rep_consent"] or "outstanding",
+        consent_evidence=data["rep_consent_evidence"],
+        adjustments=tuple(
+            AdjustmentRequest(kind=k, detail=detail if k in ("interpreter", "other") else "")
+            for k in data["adjustments"]
+        ),
+        attachments=tuple(data["attachments"]),
+    )
+
+
+def _chosen_person(form: IntakeForm, choice: str) -> tuple[bool, Person | None]:
+    """(ok, person): "new" is no person; an id must be a person still on record."""
+    if choice == "new":
+        return True, None
+    known = (
+        Person.objects.filter(pk=int(choice), anonymised_at__isnull=True).first()
+        if choice.isdigit()
+        else None
+    )
+    if known is None:
+        form.add_error(None, "Choose one of the people listed, or a new person")
+        return False, None
+    return True, known
+
+
+def intake_submit(request: HttpRequest, member: StaffMember) -> IntakeResult:
+    """Parse the form; before creating a person, show the people who may be the same."""
+    form = IntakeForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return IntakeResult(form=form)
+    data = form.cleaned_data
+    choice = data["person_choice"]
+    if not choice:
+        matches = people_matching(
+            name=data["name"],
+            email=data["email"],
+            phone=data["phone"],
+            postcode=data["postcode"],
+            housing_reference=data["housing_reference"],
+        )
+        if matches:
+            return IntakeResult(form=form, matches=matches)
+        choice = "new"
+    ok, known = _chosen_person(form, choice)
+    made: list[Case] = []
+    if ok and attempt(
+        form,
+        lambda: made.append(contact_intake(intake=_intake(data, known), actor=member.actor)),
+        lambda _rule: None,
+    ):
+        case = made[0]
+        late = " It is flagged as out of time." if case.out_of_time else ""
+        messages.success(request, f"Contact logged as {case.reference}.{late}")
+        return IntakeResult(
+            form=form, redirect=HttpResponseRedirect(f"/staff/inbox/{case.reference}/")
+        )
+    return IntakeResult(form=form)
