@@ -9,12 +9,23 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from putright.cases.models import Attachment, Correspondence
+from putright.cases.models import Attachment, Case, Correspondence, Representative
 from putright.core import clock
+from putright.letters.models import IssuedLetter
 from tests.journeys.test_staff_accessibility import World, staff_page, world
+from tests.journeys.test_staff_journeys import (
+    action,
+    council,
+    open_case,
+    sign_in,
+    tab,
+    write_response,
+)
+from tests.staff.personas import Council
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-__all__ = ["staff_page", "world"]  # fixtures shared with the accessibility tests
+# Fixtures shared with the accessibility tests and the staff journeys.
+__all__ = ["council", "staff_page", "tab", "world"]
 
 PDF = b"%PDF-1.4\n% notes of the call\n"
 
@@ -62,9 +73,186 @@ def test_the_case_work_pages_have_no_accessibility_violations(
     site_url: Callable[[str], str],
     axe: Callable[[Page], None],
 ) -> None:
+    case = world.stage1.reference
+    rep = Representative.objects.get(case=world.stage1)
     page = staff_page("priya")
-    page.goto(site_url(f"/staff/cases/{world.stage1.reference}/correspondence/"))
+    for path, button in [
+        (f"/staff/cases/{case}/correspondence/", "Save to the case"),
+        (f"/staff/cases/{case}/representatives/add/", "Add the representative"),
+        (f"/staff/cases/{case}/representatives/{rep.pk}/consent/", "Record consent"),
+        (f"/staff/cases/{case}/representatives/{rep.pk}/end/", "End the representation"),
+    ]:
+        page.goto(site_url(path))
+        axe(page)
+        page.get_by_role("button", name=button).click()
+        expect(page.locator(".govuk-error-summary")).to_be_visible()
+        axe(page)
+    page.goto(site_url(f"/staff/cases/{case}/representatives/{rep.pk}/change/"))
     axe(page)
-    page.get_by_role("button", name="Save to the case").click()
+
+
+def test_the_intake_form_its_errors_and_its_matches_have_no_accessibility_violations(
+    world: World,
+    staff_page: Callable[[str], Page],
+    site_url: Callable[[str], str],
+    axe: Callable[[Page], None],
+) -> None:
+    page = staff_page("complaints")
+    page.goto(site_url("/staff/inbox/"))
+    page.get_by_role("button", name="Log the contact").click()
     expect(page.locator(".govuk-error-summary")).to_be_visible()
     axe(page)
+
+    form = page.locator("form[action='/staff/inbox/#log']")
+    form.get_by_role("group", name="How did the contact come in?").get_by_label(
+        "Phone", exact=True
+    ).check()
+    form.get_by_label("Which service is it about?").select_option(label="Housing repairs")
+    form.get_by_label("What happened, in the person's own words").fill("The boiler is broken")
+    form.get_by_label("Person's full name").fill(world.stage1.person.name)
+    form.get_by_label("Email address (optional)", exact=True).fill(world.stage1.person.email)
+    form.get_by_role("button", name="Log the contact").click()
+    expect(page.get_by_role("group", name="Is this someone we already know?")).to_be_visible()
+    axe(page)
+
+    page.goto(site_url(f"/staff/inbox/{world.new.reference}/"))
+    page.get_by_role("button", name="Change the service").click()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    axe(page)
+
+
+def log_contact(page: Page, site_url: Callable[[str], str], **fields: str) -> None:
+    """The complaints team logs a phone contact from the triage inbox."""
+    page.goto(site_url("/staff/inbox/"))
+    form = page.locator("form[action='/staff/inbox/#log']")
+    form.get_by_role("group", name="How did the contact come in?").get_by_label(
+        fields.get("channel", "Phone"), exact=True
+    ).check()
+    form.get_by_role("group", name="What kind of feedback is it?").get_by_label(
+        fields.get("kind", "Complaint"), exact=True
+    ).check()
+    form.get_by_label("Which service is it about?").select_option(label="Housing repairs")
+    form.get_by_label("What happened, in the person's own words").fill(
+        "The boiler has been broken for three weeks and nobody has come."
+    )
+    form.get_by_label("What they want to happen (optional)").fill("Fix the boiler")
+    form.get_by_label("Person's full name").fill("Dorothy Evans")
+    form.get_by_label("Email address (optional)", exact=True).fill("dorothy@example.org")
+    form.get_by_label("Representative's or MP's or councillor's name (optional)").fill(
+        fields["rep_name"]
+    )
+    form.get_by_label("Who are they to the person?").select_option(label=fields["relationship"])
+    form.get_by_label("Their email address (optional)").fill(fields["rep_email"])
+    form.get_by_role("group", name="The person's consent for them to act").get_by_label(
+        fields["consent"]
+    ).check()
+    form.get_by_role("button", name="Log the contact").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("New contact")
+
+
+def classify_and_acknowledge(page: Page, kind: str = "Complaint") -> None:
+    page.get_by_role("group", name="Classify as").get_by_label(kind, exact=True).check()
+    page.get_by_label("Reason for the classification").fill("Unhappy the boiler is not fixed")
+    page.get_by_role("button", name="Classify").click()
+    action(page, "Acknowledge and define the complaint")
+    page.get_by_label("Investigating officer (optional)").select_option(
+        label="Priya Shah, Manager, Housing repairs"
+    )
+    page.get_by_role("button", name="Acknowledge the complaint").click()
+    expect(page.locator(".govuk-notification-banner--success")).to_be_visible()
+
+
+def test_a_representatives_complaint_waits_for_consent_then_the_response_goes_to_them(
+    tab: Callable[[], Page],
+    site_url: Callable[[str], str],
+    council: Council,
+    tmp_path: Path,
+) -> None:
+    team = tab()
+    sign_in(team, site_url, council, "complaints")
+    log_contact(
+        team,
+        site_url,
+        rep_name="Sue Advocate",
+        relationship="Advocate",
+        rep_email="sue@advice.example",
+        consent="Not received yet",
+    )
+    classify_and_acknowledge(team)
+    case = Case.objects.get(person__name="Dorothy Evans")
+
+    priya = tab()
+    sign_in(priya, site_url, council, "priya")
+    open_case(priya, site_url, case)
+    banner = priya.get_by_role("region", name="Representative 1")
+    expect(banner).to_contain_text("Consent outstanding: nothing may be disclosed to Sue Advocate")
+    expect(priya.locator("#moves")).not_to_contain_text("Write and issue the response")
+
+    form = tmp_path / "signed-consent.pdf"
+    form.write_bytes(PDF)
+    priya.locator("#actions-panel").get_by_role(
+        "link", name="Record consent for Sue Advocate"
+    ).click()
+    priya.get_by_label("Yes, consent received").check()
+    today = clock.today()
+    priya.get_by_role("textbox", name="Day").fill(str(today.day))
+    priya.get_by_role("textbox", name="Month").fill(str(today.month))
+    priya.get_by_role("textbox", name="Year").fill(str(today.year))
+    priya.get_by_label("Evidence").fill("Consent form signed by Ms Evans, posted to us")
+    priya.get_by_label("The signed consent (optional)").set_input_files(str(form))
+    priya.get_by_role("button", name="Record consent").click()
+    expect(priya.get_by_role("region", name="Representative 1")).to_contain_text(
+        "Letters and responses go to Sue Advocate, with a copy to Dorothy Evans"
+    )
+
+    action(priya, "Write and issue the response")
+    write_response(priya, issues=1)
+    expect(priya.locator(".govuk-notification-banner--success")).to_be_visible()
+
+    rep = Representative.objects.get(case=case)
+    assert rep.consent_state == "received"
+    assert Attachment.objects.filter(
+        correspondence__case=case, original_name="signed-consent.pdf"
+    ).exists()
+    response = list(IssuedLetter.objects.filter(case=case, kind="stage1_response").order_by("id"))
+    assert [(x.recipient_name, x.to_address) for x in response] == [
+        ("Sue Advocate", "sue@advice.example"),
+        ("Dorothy Evans", "dorothy@example.org"),
+    ]
+    assert response[0].body_text.count("Dear Sue Advocate,") == 1
+    assert "A copy of this letter goes to Dorothy Evans." in response[0].body_text
+
+
+def test_an_mp_enquiry_is_answered_to_the_mp(
+    tab: Callable[[], Page], site_url: Callable[[str], str], council: Council
+) -> None:
+    team = tab()
+    sign_in(team, site_url, council, "complaints")
+    log_contact(
+        team,
+        site_url,
+        channel="MP or councillor",
+        kind="MP or councillor enquiry",
+        rep_name="Jane Member MP",
+        relationship="MP",
+        rep_email="jane.member@parliament.example",
+        consent="Not needed: an MP or councillor acting for a constituent",
+    )
+    classify_and_acknowledge(team, kind="MP or councillor enquiry")
+    case = Case.objects.get(person__name="Dorothy Evans")
+
+    priya = tab()
+    sign_in(priya, site_url, council, "priya")
+    open_case(priya, site_url, case)
+    expect(priya.get_by_role("region", name="Representative 1")).to_contain_text(
+        "Letters and responses go to Jane Member MP."
+    )
+    action(priya, "Write and issue the response")
+    write_response(priya, issues=1)
+    expect(priya.locator(".govuk-notification-banner--success")).to_be_visible()
+
+    letters = IssuedLetter.objects.filter(case=case).order_by("id")
+    assert {x.recipient_name for x in letters} == {"Jane Member MP"}
+    response = letters.get(kind="stage1_response")
+    assert response.to_address == "jane.member@parliament.example"
+    assert "Dear Jane Member MP," in response.body_text
