@@ -381,3 +381,25 @@ class ServiceChangeForm(VersionedForm):
         widget=forms.Textarea,
         error_messages={"required": "Enter why it belongs to that service"},
     )
+
+
+class PostedForm(forms.Form):
+    letters = forms.MultipleChoiceField(
+        label="Letters",
+        choices=(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Choose the letters", "invalid_choice": "Choose the letters"},
+    )
+    posted_on = DateInputField(
+        label="Date posted",
+        help_text="Today if left empty.",
+        error_name="the date posted",
+        required=False,
+    )
+    do = forms.ChoiceField(choices=[("download", "Download"), ("posted", "Mark posted")])
+
+    def __init__(self, *args: Any, letter_ids: list[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["letters"]
+        assert isinstance(field, forms.MultipleChoiceField)  # noqa: S101 - declared above
+        field.choices = [(str(i), str(i)) for i in letter_ids]

@@ -13,7 +13,9 @@ from django.utils import timezone
 from pytest_django.fixtures import Settings
 
 from putright.cases.models import Attachment, Case, Correspondence
+from putright.cases.services import SYSTEM, representative_add
 from putright.core import clock
+from putright.letters.services import letter_issue
 from tests.staff.personas import Council, complaint_at_stage1
 from tests.staff.test_permissions import HIDDEN, OK, REDIRECT, REFUSED, ROLES, Cases, cases
 from tests.staff.test_query_counts import queries_for
@@ -58,6 +60,23 @@ PAGES: list[tuple[str, str, str, dict[str, int]]] = [
         {**ACT_ON_A, "complaints": REDIRECT, "priya": REDIRECT, "manager": REDIRECT},
     ),
     ("download a file", "get", "/staff/cases/{a}/files/{file}/", SEE_A),
+    ("download an issued letter", "get", "/staff/cases/{a}/letters/{letter}/pdf/", SEE_A),
+    (
+        "the print-and-post queue",
+        "get",
+        "/staff/letters/post/",
+        {**dict.fromkeys(ROLES, REFUSED), "complaints": OK},
+    ),
+    ("add a representative form", "get", "/staff/cases/{a}/representatives/add/", ACT_ON_A),
+    (
+        "add a representative",
+        "post",
+        "/staff/cases/{a}/representatives/add/",
+        {**ACT_ON_A, "complaints": REDIRECT, "priya": REDIRECT, "manager": REDIRECT},
+    ),
+    ("record consent form", "get", "/staff/cases/{a}/representatives/{rep}/consent/", ACT_ON_A),
+    ("change a representative", "get", "/staff/cases/{a}/representatives/{rep}/change/", ACT_ON_A),
+    ("end a representative", "get", "/staff/cases/{a}/representatives/{rep}/end/", ACT_ON_A),
     (
         "download a file of a restricted case",
         "get",
@@ -69,6 +88,8 @@ MATRIX = [(name, role) for name, *_ in PAGES for role in ROLES]
 
 
 def _data(name: str) -> dict[str, object]:
+    if name == "add a representative":
+        return {"name": "Sue Advocate", "relationship": "advocate", "consent_state": "outstanding"}
     if name == "log correspondence":
         today = clock.today()
         return {
@@ -91,6 +112,14 @@ def test_each_role_is_allowed_or_refused_case_work(
         r=cases.r.reference,
         file=a_file(cases.a).pk,
         rfile=a_file(cases.r).pk,
+        letter=letter_issue(case=cases.a, kind="acknowledgement", actor=SYSTEM).pk
+        if "{letter}" in path
+        else 0,
+        rep=representative_add(
+            case=cases.a, actor=SYSTEM, name="Sue Advocate", relationship="advocate"
+        ).pk
+        if "{rep}" in path
+        else 0,
     )
 
     response = getattr(client_for(role), method)(url, _data(name))

@@ -14,6 +14,7 @@ from django.db.models import Prefetch
 from putright.cases.models import Attachment, Correspondence, Representative
 from putright.letters.addressing import Addressee, addressees
 from putright.letters.models import IssuedLetter
+from putright.letters.posting import has_address
 from putright.staff.case_page import PageInput
 
 DIRECTION_LABELS = {"in": "Received", "out": "Sent"}
@@ -32,9 +33,22 @@ def _correspondence(page: PageInput) -> list[Correspondence]:
 def _letters(page: PageInput) -> list[IssuedLetter]:
     return list(
         IssuedLetter.objects.filter(case=page.case)
-        .defer("pdf", "body_html", "body_text", "context")
+        .select_related("posting")
+        .defer("pdf", "body_html", "body_text")
         .order_by("-created_at", "-id")
     )
+
+
+def _posting_state(letter: IssuedLetter) -> str:
+    """How the letter reached (or did not reach) its addressee, in words."""
+    if letter.channel == "email":
+        return f"emailed to {letter.to_address}"
+    posted = getattr(letter, "posting", None)
+    if posted is not None:
+        return f"posted on {posted.posted_on:%-d %B %Y}"
+    if not has_address(letter):
+        return "held: no postal address, not posted"
+    return "waiting to be printed and posted"
 
 
 def _files(page: PageInput, rows: list[Correspondence]) -> list[dict[str, Any]]:
@@ -150,7 +164,12 @@ def context(page: PageInput) -> dict[str, Any]:
     return {
         "casework_entries": entries,
         "casework_letters": [
-            {"letter": letter, "href": f"{page.base}/letters/{letter.pk}/pdf/"}
+            {
+                "letter": letter,
+                "href": f"{page.base}/letters/{letter.pk}/pdf/",
+                "state": _posting_state(letter),
+                "held": letter.channel == "post" and not has_address(letter),
+            }
             for letter in letters
         ],
         "casework_files": _files(page, rows)

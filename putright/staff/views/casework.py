@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from django import forms
@@ -18,7 +19,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import URLPattern, path
 from django.utils.http import content_disposition_header
 
-from putright.accounts.permissions import Capability, StaffMember
+from putright.accounts.permissions import Capability, StaffMember, case_visibility
 from putright.cases.models import Attachment, Case, Person, Representative
 from putright.cases.services import AdjustmentRequest, PersonDetails
 from putright.cases.services.correspondence import correspondence_log
@@ -31,12 +32,15 @@ from putright.cases.services.representatives import (
 )
 from putright.cases.services.staff_intake import Intake, contact_intake, people_matching
 from putright.core import clock
+from putright.letters import posting
 from putright.letters.models import IssuedLetter
+from putright.letters.posting import letters_to_post
 from putright.staff.access import not_found, refused, staff_render, staff_view
 from putright.staff.casework_forms import (
     ConsentForm,
     CorrespondenceLogForm,
     IntakeForm,
+    PostedForm,
     RepresentativeAddForm,
     RepresentativeEndForm,
     RepresentativeForm,
@@ -509,3 +513,50 @@ def intake_submit(request: HttpRequest, member: StaffMember) -> IntakeResult:
             form=form, redirect=HttpResponseRedirect(f"/staff/inbox/{case.reference}/")
         )
     return IntakeResult(form=form)
+
+
+# ---------------------------------------------------------------------------------------
+# The print-and-post queue
+
+
+def _queue(member: StaffMember) -> list[IssuedLetter]:
+    return list(letters_to_post(cases=case_visibility(member)))
+
+
+@staff_view(Capability.ACT_ON_ANY_CASE)
+def post_queue(request: HttpRequest, member: StaffMember) -> HttpResponse:
+    """Letters to print and post: download a batch, then mark them posted."""
+    letters = _queue(member)
+    form = PostedForm(
+        request.POST if request.method == "POST" else None,
+        letter_ids=[x.pk for x in letters if posting.has_address(x)],
+    )
+    if request.method == "POST" and form.is_valid():
+        chosen = [x for x in letters if str(x.pk) in form.cleaned_data["letters"]]
+        if form.cleaned_data["do"] == "download":
+            chosen = list(IssuedLetter.objects.filter(pk__in=[x.pk for x in chosen]))
+            return _download(
+                posting.letters_batch_pdf(letters=chosen),
+                filename=f"letters-to-post-{clock.today():%Y-%m-%d}.zip",
+                content_type="application/zip",
+            )
+        on = form.cleaned_data["posted_on"] or clock.today()
+        done: list[int] = []
+        call = partial(posting.letters_mark_posted, letters=chosen, on=on, actor=member.actor)
+        if attempt(form, lambda: done.append(call()), lambda _rule: None):
+            messages.success(request, f"{done[0]} letters marked posted on {on:%-d %B %Y}.")
+            return HttpResponseRedirect("/staff/letters/post/")
+    return staff_render(
+        request,
+        member,
+        "staff/letters/post_queue.html",
+        {
+            "form": form,
+            "ready": [x for x in letters if posting.has_address(x)],
+            "held": [x for x in letters if not posting.has_address(x)],
+        },
+        status=400 if form.is_bound else 200,
+    )
+
+
+urlpatterns += [path("letters/post/", post_queue, name="post-queue")]
