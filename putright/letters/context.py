@@ -86,6 +86,9 @@ _ACK = {
     "outcomes_sought": "What the person wants to happen.",
     "respond_by": "The date the response is due.",
     "target_days": "The stage's target, in working days.",
+    "responsible": "What the council is responsible for in this complaint ('' if not said).",
+    "not_responsible": "What the council is not responsible for ('' if not said).",
+    "clarification_asked": "Yes when the officer asks the person to confirm the definition.",
 }
 _RESPONSE = {
     "issues": "The issues of the complaint definition, in the person's words (list).",
@@ -269,6 +272,21 @@ def _stage_of(kind: str, case: Case) -> int:
     return case.stage
 
 
+def _ack_definition(case: Case, stage: int) -> dict[str, Any]:
+    """What the acknowledgement says of the council's part, and whether it asks the person
+    to confirm the definition (asking them to clarify is a letter, not just a status)."""
+    definition = (
+        ComplaintDefinition.objects.filter(case=case, stage__lte=stage).order_by("-stage").first()
+    )
+    if definition is None:
+        return {"responsible": "", "not_responsible": "", "clarification_asked": False}
+    return {
+        "responsible": definition.council_responsible_for,
+        "not_responsible": definition.council_not_responsible_for,
+        "clarification_asked": definition.state == "clarification_asked",
+    }
+
+
 def _definition(case: Case, stage: int) -> tuple[list[str], str]:
     definition = (
         ComplaintDefinition.objects.filter(case=case, stage__lte=stage)
@@ -309,6 +327,7 @@ def _acknowledgement(
         "outcomes_sought": outcomes,
         "respond_by": day(record.respond_by),
         "target_days": stage.target_days or 0,
+        **_ack_definition(case, number),
     }
     if kind == K.ESCALATION_ACKNOWLEDGEMENT:
         values["requested_on"] = day(record.requested_on)
@@ -584,6 +603,9 @@ _SAMPLE_ACK: dict[str, Any] = {
     "outcomes_sought": "Sample outcome sought",
     "respond_by": "18 November 2026",
     "target_days": 10,
+    "responsible": "Sample repairs to the council's own property",
+    "not_responsible": "Sample matters for the gas supplier",
+    "clarification_asked": False,
 }
 
 _SAMPLE_EXCLUSION: dict[str, Any] = {

@@ -19,6 +19,7 @@ from putright.cases.services import Actor, InvalidInput
 from putright.letters.kinds import LetterKind, response_kind_for
 from putright.letters.models import IssuedLetter
 from putright.letters.services import letter_issue
+from putright.notifications.services import email_enqueue
 from putright.policy.lifecycle import CaseStatus, ResponseContent
 
 
@@ -185,3 +186,28 @@ def feedback_triage_and_thank(
         raise InvalidInput("Only a comment or a compliment is thanked with a letter.")
     services.contact_triage(case=case, actor=actor, kind=kind, reason=reason, on=on)
     return letter_issue(case=case, kind=letters[kind], actor=actor, on=on)
+
+
+@transaction.atomic
+def feedback_thank_and_route(
+    *, case: Case, actor: Actor, kind: str, reason: str = "", on: date | None = None
+) -> tuple[IssuedLetter, str]:
+    """Triage a comment or compliment, thank the person in writing, and pass it to the
+    service it is about (an email to the service's manager). Returns the letter and the
+    manager's address ("" when the service has none set: the triage page says so)."""
+    letter = feedback_triage_and_thank(case=case, actor=actor, kind=kind, reason=reason, on=on)
+    to = case.service.manager_email
+    if to:
+        contact = case.contacts.order_by("id").first()
+        email_enqueue(
+            to=to,
+            subject=f"A {kind} about {case.service.name} ({case.reference})",
+            body=(
+                f"A {kind} about {case.service.name} came in on {case.received_on:%-d %B %Y}"
+                f" from {case.person.name}:\n\n{contact.text if contact else case.summary}\n\n"
+                "We have thanked them. Please share it with your team."
+            ),
+            kind=f"feedback_routed:{kind}",
+            case_reference=case.reference,
+        )
+    return letter, to

@@ -248,6 +248,16 @@ class AcknowledgeForm(VersionedForm):
         widget=forms.Textarea,
         required=False,
     )
+    # Case work (#10): the acknowledgement "with an expected delay" variant (002 app. a).
+    expected_delay = forms.CharField(
+        label="Expected delay (optional)",
+        widget=forms.Textarea,
+        required=False,
+        help_text=(
+            "If the response is likely to take longer than the target, say why: the "
+            "acknowledgement then tells the person."
+        ),
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

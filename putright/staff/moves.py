@@ -71,6 +71,7 @@ def _acknowledge(ctx: MoveContext, form: forms.Form) -> Any:
         definition_state=d["definition_state"],
         officer=d.get("officer"),
         late_complaint_discretion=d["late_complaint_discretion"],
+        expected_delay=d.get("expected_delay", ""),
     )
 
 
@@ -191,12 +192,21 @@ def _respond_initial(ctx: MoveContext) -> dict[str, Any]:
                 f"{ombudsman.phone}, {ombudsman.address}."
             )
     else:
-        initial["how_to_escalate"] = (
-            f"If you are unhappy with this response you can ask us to consider your complaint "
-            f"at stage {case.stage + 1}. Reply to this letter or contact us within 20 working "
-            "days. You do not have to give reasons."
-        )
+        initial["how_to_escalate"] = _stage_invitation(case)
     return initial
+
+
+def _stage_invitation(case: Case) -> str:
+    """The invitation to the next stage, its window read from the process configuration
+    (#10: every number of days a person reads comes from configuration)."""
+    stage = policy_config().version_by_key(case.policy_version).stage(case.stage)
+    days = stage.escalation_window_days
+    within = f" within {days} working days" if days else ""
+    return (
+        f"If you are unhappy with this response you can ask us to consider your complaint "
+        f"at stage {case.stage + 1}. Reply to this letter or contact us{within}. You do not "
+        "have to give reasons."
+    )
 
 
 def _escalation_request(ctx: MoveContext, form: forms.Form) -> Any:

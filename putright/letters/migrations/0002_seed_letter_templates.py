@@ -57,8 +57,23 @@ ACKNOWLEDGEMENT_OPENING = """
 {% if outcomes_sought %}
 <p>You told us you would like this outcome: {{ outcomes_sought }}</p>
 {% endif %}
+{% if responsible %}
+<h2>What the council is responsible for</h2>
+{{ responsible | paragraphs }}
+{% endif %}
+{% if not_responsible %}
+<h2>What the council is not responsible for</h2>
+{{ not_responsible | paragraphs }}
+{% endif %}
+{% if clarification_asked %}
+<h2>Please check this with us</h2>
+<p>We want to be sure we have understood your complaint before we investigate. Please tell us
+by phone on {{ team.phone }} or by email at {{ team.email }}, quoting {{ reference }}, whether
+the issues above are right, or what we have missed.</p>
+{% else %}
 <p>If we have misunderstood your complaint, or missed something, please tell us as soon as
 possible.</p>
+{% endif %}
 <h2>When you will hear from us</h2>
 """
 

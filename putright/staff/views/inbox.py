@@ -152,9 +152,7 @@ def triage_action(
         _claim(case, form)
         d = form.cleaned_data
         calls: dict[str, Callable[[], Case]] = {
-            "classify": lambda: services.contact_triage(
-                case=case, actor=member.actor, kind=d["kind"], reason=d["reason"]
-            ),
+            "classify": lambda: _classify(request, member, case, d),
             "exclude": lambda: _exclude(member, case, d),
             "join": lambda: _join(member, case, d),
             "raise": lambda: services.complaint_raise_from_service_request(
@@ -178,6 +176,25 @@ def triage_action(
                 return HttpResponseRedirect(f"/staff/inbox/{result.reference}/")
             return HttpResponseRedirect(f"/staff/cases/{result.reference}/")
     return _triage_page(request, member, case, bound_forms, failed=action)
+
+
+def _classify(request: HttpRequest, member: StaffMember, case: Case, data: dict[str, Any]) -> Case:
+    """A comment or compliment is thanked in writing and passed to its service."""
+    if data["kind"] not in ("comment", "compliment"):
+        return services.contact_triage(
+            case=case, actor=member.actor, kind=data["kind"], reason=data["reason"]
+        )
+    _letter, routed_to = workflows.feedback_thank_and_route(
+        case=case, actor=member.actor, kind=data["kind"], reason=data["reason"]
+    )
+    messages.info(
+        request,
+        f"A thank-you letter is on the case. Sent to the service manager at {routed_to}."
+        if routed_to
+        else "A thank-you letter is on the case. The service has no manager email set: "
+        "pass it on yourself.",
+    )
+    return case
 
 
 def _exclude(member: StaffMember, case: Case, data: dict[str, Any]) -> Case:

@@ -1,0 +1,117 @@
+"""Every move that promises a letter sends one: the thank-you for a comment or compliment
+(passed to its service), the acknowledgement with what the council is and is not
+responsible for, its "expected delay" variant, asking the person to clarify; and the
+invitation to the next stage reads its window from the process configuration."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.test import Client
+
+from putright.cases.models import Service
+from putright.core.policy import policy_config
+from putright.letters.models import IssuedLetter
+from putright.notifications.models import OutboxMessage
+from tests.staff.personas import Council, complaint_at_stage1, complaint_new
+
+
+def acknowledge(client: Client, case_reference: str, version: int, **changes: str) -> object:
+    data = {
+        "version": version,
+        "issues": "The boiler is broken",
+        "outcomes_sought": "Fix it",
+        "definition_state": "agreed",
+        **changes,
+    }
+    return client.post(f"/staff/cases/{case_reference}/acknowledge/", data)
+
+
+def test_a_compliment_is_thanked_in_writing_and_passed_to_its_service(
+    council: Council, client_for: Callable[[str], Client]
+) -> None:
+    Service.objects.filter(pk=council.housing.pk).update(manager_email="repairs@example.gov.uk")
+    case = complaint_new(council, kind="compliment", text="The plumber was wonderful.")
+
+    response = client_for("complaints").post(
+        f"/staff/inbox/{case.reference}/classify/",
+        {
+            "classify-version": case.version,
+            "classify-kind": "compliment",
+            "classify-reason": "Praise",
+        },
+    )
+
+    assert response.status_code == 302
+    assert IssuedLetter.objects.filter(case=case, kind="compliment_thanks").exists()
+    routed = OutboxMessage.objects.get(
+        case_reference=case.reference, kind="feedback_routed:compliment"
+    )
+    assert routed.to_address == "repairs@example.gov.uk"
+    assert "The plumber was wonderful." in routed.body_text
+
+
+def test_the_acknowledgement_says_what_the_council_is_and_is_not_responsible_for(
+    council: Council, client_for: Callable[[str], Client]
+) -> None:
+    case = complaint_new(council)
+
+    acknowledge(
+        client_for("complaints"),
+        case.reference,
+        case.version,
+        responsible="Repairs to the boiler we installed",
+        not_responsible="The gas supply, which is the supplier's",
+    )
+
+    letter = IssuedLetter.objects.get(case=case, kind="acknowledgement")
+    assert "What the council is responsible for" in letter.body_text
+    assert "Repairs to the boiler we installed" in letter.body_text
+    assert "The gas supply, which is the supplier's" in letter.body_text
+
+
+def test_the_expected_delay_variant_can_be_chosen(
+    council: Council, client_for: Callable[[str], Client]
+) -> None:
+    case = complaint_new(council)
+
+    acknowledge(
+        client_for("complaints"),
+        case.reference,
+        case.version,
+        expected_delay="We need a specialist survey first.",
+    )
+
+    letter = IssuedLetter.objects.get(case=case)
+    assert letter.kind == "acknowledgement_delay"
+    assert "We need a specialist survey first." in letter.body_text
+
+
+def test_asking_the_person_to_clarify_sends_them_the_question(
+    council: Council, client_for: Callable[[str], Client]
+) -> None:
+    case = complaint_new(council)
+
+    acknowledge(
+        client_for("complaints"),
+        case.reference,
+        case.version,
+        definition_state="clarification_asked",
+    )
+
+    letter = IssuedLetter.objects.get(case=case, kind="acknowledgement")
+    assert "Please check this with us" in letter.body_text
+    assert OutboxMessage.objects.filter(
+        case_reference=case.reference, to_address=letter.to_address
+    ).exists()
+
+
+def test_the_invitation_to_the_next_stage_reads_its_window_from_the_configuration(
+    council: Council, client_for: Callable[[str], Client]
+) -> None:
+    case = complaint_at_stage1(council)
+    days = policy_config().version_by_key(case.policy_version).stage(1).escalation_window_days
+
+    page = client_for("priya").get(f"/staff/cases/{case.reference}/respond/").content.decode()
+
+    assert f"within {days} working days" in page
