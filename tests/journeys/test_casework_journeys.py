@@ -3,15 +3,24 @@
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from putright.cases.models import Attachment, Case, Correspondence, Representative
+from putright.cases.models import (
+    Attachment,
+    Case,
+    Correspondence,
+    Representative,
+    TimelineEvent,
+)
+from putright.cases.services import PersonDetails
 from putright.core import clock
-from putright.letters.models import IssuedLetter
+from putright.letters import workflows
+from putright.letters.models import IssuedLetter, LetterPosting
 from tests.journeys.test_staff_accessibility import World, staff_page, world
 from tests.journeys.test_staff_journeys import (
     action,
@@ -21,7 +30,7 @@ from tests.journeys.test_staff_journeys import (
     tab,
     write_response,
 )
-from tests.staff.personas import Council
+from tests.staff.personas import Council, complaint_new
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 # Fixtures shared with the accessibility tests and the staff journeys.
@@ -256,3 +265,46 @@ def test_an_mp_enquiry_is_answered_to_the_mp(
     response = letters.get(kind="stage1_response")
     assert response.to_address == "jane.member@parliament.example"
     assert "Dear Jane Member MP," in response.body_text
+
+
+def test_a_letter_is_printed_from_the_post_queue_and_marked_posted(
+    world: World,
+    staff_page: Callable[[str], Page],
+    site_url: Callable[[str], str],
+    axe: Callable[[Page], None],
+) -> None:
+    council = world.council
+    case = complaint_new(
+        council,
+        person=PersonDetails(
+            name="Harold Price", phone="01632 960 777", address="9 Mill Lane, NF2 4DD"
+        ),
+    )
+    letter = workflows.acknowledge_and_issue(
+        case=case, actor=council["complaints"].actor, issues=["Boiler"], outcomes_sought="Fix it"
+    )
+    page = staff_page("complaints")
+    page.goto(site_url("/staff/cases/"))
+    page.get_by_role("link", name="Letters to post").click()
+    axe(page)
+    choice = page.get_by_label(f"{case.reference}: {letter.subject}", exact=False)
+    choice.uncheck()
+    page.get_by_role("button", name="Mark the chosen letters posted").click()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    axe(page)
+
+    choice.check()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download the chosen letters").click()
+    with zipfile.ZipFile(download.value.path()) as archive:
+        assert len(archive.namelist()) >= 1
+    today = clock.today()
+    page.get_by_role("textbox", name="Day").fill(str(today.day))
+    page.get_by_role("textbox", name="Month").fill(str(today.month))
+    page.get_by_role("textbox", name="Year").fill(str(today.year))
+    page.get_by_role("button", name="Mark the chosen letters posted").click()
+    expect(page.locator(".govuk-notification-banner--success")).to_contain_text("marked posted")
+
+    posted = LetterPosting.objects.get(letter=letter)
+    assert posted.posted_on == today
+    assert TimelineEvent.objects.filter(case=case, action="letter_posted").exists()
