@@ -13,6 +13,7 @@ from putright.cases.models import Service
 from putright.cases.models.case import CASE_KINDS
 from putright.cases.services import Upload
 from putright.core import clock
+from putright.core.policy import policy_config
 from putright.staff.forms import STAFF_CHANNELS, VersionedForm
 from putright.web import uploads
 from putright.web.forms import DateInputField
@@ -403,3 +404,41 @@ class PostedForm(forms.Form):
         field = self.fields["letters"]
         assert isinstance(field, forms.MultipleChoiceField)  # noqa: S101 - declared above
         field.choices = [(str(i), str(i)) for i in letter_ids]
+
+
+# ---------------------------------------------------------------------------------------
+# Service requests and contractors
+
+
+class ServiceRequestCompleteForm(VersionedForm):
+    outcome = forms.CharField(
+        label="What was done",
+        widget=forms.Textarea,
+        help_text="Closes the service request; kept on the record.",
+        error_messages={"required": "Say what was done about the request"},
+    )
+
+
+class ServiceRequestComplaintForm(VersionedForm):
+    text = forms.CharField(
+        label="What the person is unhappy about",
+        widget=forms.Textarea,
+        help_text="A stage 1 complaint is raised and linked; the service request stays open.",
+        error_messages={"required": "Say what the person is unhappy about"},
+    )
+
+
+class ContractorAskForm(VersionedForm):
+    contractor = forms.CharField(
+        label="Contractor",
+        max_length=200,
+        error_messages={"required": "Enter the contractor's name"},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        days = policy_config().time_limits.contractor_first_feedback_days
+        self.fields["contractor"].help_text = (
+            f"They have {days} working day{'s' if days != 1 else ''} to give their first "
+            "feedback; you are reminded if it does not come."
+        )

@@ -156,6 +156,7 @@ def facts_of(snap: CaseSnapshot) -> CaseFacts:
             CaseStatus(case.status_before_exclusion) if case.status_before_exclusion else None
         ),
         representative_consent_outstanding=snap.consent_outstanding,
+        is_complaint=case.kind in ("complaint", "mp_councillor_enquiry"),
         ombudsman=config.ombudsmen.get(case.ombudsman) if case.ombudsman else None,
         limits=config.time_limits,
     )

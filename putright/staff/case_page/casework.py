@@ -12,6 +12,7 @@ from typing import Any
 from django.db.models import Prefetch
 
 from putright.cases.models import Attachment, Correspondence, Representative
+from putright.core.policy import policy_config, working_calendar
 from putright.letters.addressing import Addressee, addressees
 from putright.letters.models import IssuedLetter
 from putright.letters.posting import has_address
@@ -142,9 +143,55 @@ def _panel(page: PageInput, reps: list[dict[str, Any]]) -> list[dict[str, str]]:
         {"text": "Log a call, email, letter or note", "href": f"{page.base}/correspondence/"},
         {"text": "Add a representative", "href": f"{page.base}/representatives/add/"},
     ]
+    if page.case.kind == "service_request" and page.case.status != "closed":
+        links[:0] = [
+            {
+                "text": "Complete the service request",
+                "href": f"{page.base}/service-request/complete/",
+            },
+            {
+                "text": "Raise a complaint about this service request",
+                "href": f"{page.base}/service-request/complaint/",
+            },
+        ]
+    contractor = _contractor(page)
+    if contractor["may_ask"]:
+        links.append(
+            {
+                "text": "Ask the contractor for first feedback",
+                "href": f"{page.base}/contractor/ask/",
+            }
+        )
     for row in reps:
         links += row["links"]
     return links
+
+
+def _contractor(page: PageInput) -> dict[str, Any]:
+    """The contractor's first feedback on the current stage: asked when, due when, given."""
+    stage = page.record.current_stage
+    asked = stage.contractor_asked_on if stage is not None else None
+    due = (
+        working_calendar().add_working_days(
+            asked, policy_config().time_limits.contractor_first_feedback_days
+        )
+        if asked is not None
+        else None
+    )
+    return {
+        "asked_on": asked,
+        "due_on": due,
+        "overdue": due is not None
+        and stage is not None
+        and not stage.contractor_feedback_on
+        and due < page.today,
+        "feedback_on": stage.contractor_feedback_on if stage is not None else None,
+        "feedback": stage.contractor_feedback if stage is not None else "",
+        "may_ask": stage is not None
+        and asked is None
+        and page.case.kind in ("complaint", "mp_councillor_enquiry")
+        and page.case.status == "in_progress",
+    }
 
 
 def context(page: PageInput) -> dict[str, Any]:
@@ -185,4 +232,5 @@ def context(page: PageInput) -> dict[str, Any]:
         ],
         "casework_links": _panel(page, reps),
         "casework_representatives": reps,
+        "casework_contractor": _contractor(page),
     }

@@ -20,6 +20,7 @@ from django.urls import URLPattern, path
 from django.utils.http import content_disposition_header
 
 from putright.accounts.permissions import Capability, StaffMember, case_visibility
+from putright.cases import services
 from putright.cases.models import Attachment, Case, Person, Representative
 from putright.cases.services import AdjustmentRequest, PersonDetails
 from putright.cases.services.correspondence import correspondence_log
@@ -38,12 +39,15 @@ from putright.letters.posting import letters_to_post
 from putright.staff.access import not_found, refused, staff_render, staff_view
 from putright.staff.casework_forms import (
     ConsentForm,
+    ContractorAskForm,
     CorrespondenceLogForm,
     IntakeForm,
     PostedForm,
     RepresentativeAddForm,
     RepresentativeEndForm,
     RepresentativeForm,
+    ServiceRequestComplaintForm,
+    ServiceRequestCompleteForm,
 )
 from putright.staff.errors import attempt
 from putright.staff.views.cases import _claim_version, _load, _Loaded
@@ -560,3 +564,100 @@ def post_queue(request: HttpRequest, member: StaffMember) -> HttpResponse:
 
 
 urlpatterns += [path("letters/post/", post_queue, name="post-queue")]
+
+
+# ---------------------------------------------------------------------------------------
+# Service requests: their own moves, never the complaint moves
+
+
+def _service_request(
+    request: HttpRequest, member: StaffMember, reference: str
+) -> HttpResponse | None:
+    loaded = _load(member, reference)
+    if loaded is None:
+        return not_found(request, member)
+    if loaded.case.kind != "service_request" or loaded.case.status == "closed":
+        return refused(request, member, f"{loaded.case.reference} is not an open service request.")
+    return None
+
+
+@staff_view(Capability.SEE_CASES)
+def service_request_complete(
+    request: HttpRequest, member: StaffMember, reference: str
+) -> HttpResponse:
+    answer = _service_request(request, member, reference)
+    if answer is not None:
+        return answer
+    return _act(
+        request,
+        member,
+        reference,
+        ServiceRequestCompleteForm,
+        lambda case, data: services.service_request_complete(
+            request=case, actor=member.actor, outcome=data["outcome"]
+        ),
+        title="Complete the service request",
+        button="Complete the service request",
+        done="Service request completed.",
+    )
+
+
+@staff_view(Capability.SEE_CASES)
+def service_request_complaint(
+    request: HttpRequest, member: StaffMember, reference: str
+) -> HttpResponse:
+    answer = _service_request(request, member, reference)
+    if answer is not None:
+        return answer
+    return _act(
+        request,
+        member,
+        reference,
+        ServiceRequestComplaintForm,
+        lambda case, data: services.complaint_raise_from_service_request(
+            request=case, actor=member.actor, text=data["text"]
+        ),
+        title="Raise a complaint about this service request",
+        button="Raise a stage 1 complaint",
+        done="Stage 1 complaint raised and linked; the service request stays open.",
+    )
+
+
+urlpatterns += [
+    path(
+        "cases/<str:reference>/service-request/complete/",
+        service_request_complete,
+        name="service-request-complete",
+    ),
+    path(
+        "cases/<str:reference>/service-request/complaint/",
+        service_request_complaint,
+        name="service-request-complaint",
+    ),
+]
+
+
+# ---------------------------------------------------------------------------------------
+# Contractors
+
+
+@staff_view(Capability.SEE_CASES)
+def contractor_ask(request: HttpRequest, member: StaffMember, reference: str) -> HttpResponse:
+    """Ask the contractor for first feedback: starts the clock the scheduler reminds on."""
+    return _act(
+        request,
+        member,
+        reference,
+        ContractorAskForm,
+        lambda case, data: services.contractor_feedback_request(
+            case=case, actor=member.actor, contractor=data["contractor"]
+        ),
+        title="Ask the contractor for first feedback",
+        button="Record that the contractor was asked",
+        done="Contractor asked: their first feedback is due in the time the policy allows.",
+    )
+
+
+urlpatterns += [
+    path("cases/<str:reference>/contractor/ask/", contractor_ask, name="contractor-ask"),
+]
