@@ -155,6 +155,12 @@ KIND_VARIABLES: dict[str, dict[str, str]] = {
     },
     K.COMMENT_THANKS: {"feedback_summary": "What the person told us, in short."},
     K.COMPLIMENT_THANKS: {"feedback_summary": "What the person told us, in short."},
+    K.ACTION_UPDATE: {
+        "action_description": "The action we agreed (written for this letter).",
+        "update_text": "What has happened since (written for this letter).",
+        "action_done": "'yes' when the action is now complete, '' otherwise.",
+        "next_update_by": "When the next update is due ('' when complete).",
+    },
 }
 
 DECISION_LABELS = {"upheld": "Upheld", "partly_upheld": "Partly upheld", "not_upheld": "Not upheld"}
@@ -505,6 +511,18 @@ def _feedback(
     return {"feedback_summary": case.summary}
 
 
+def _nothing_more(
+    case: Case,
+    kind: str,
+    number: int,
+    record: StageRecord | None,
+    stages: dict[int, StageRecord],
+    on: date,
+) -> dict[str, Any]:
+    # Everything this kind says beyond the common values is written for the letter (extras).
+    return {}
+
+
 _KIND_BUILDERS: dict[str, Builder] = {
     K.ACKNOWLEDGEMENT: _acknowledgement,
     K.ACKNOWLEDGEMENT_DELAY: _acknowledgement,
@@ -523,6 +541,7 @@ _KIND_BUILDERS: dict[str, Builder] = {
     K.WITHDRAWAL_ACKNOWLEDGEMENT: _withdrawal,
     K.COMMENT_THANKS: _feedback,
     K.COMPLIMENT_THANKS: _feedback,
+    K.ACTION_UPDATE: _nothing_more,
 }
 
 
@@ -690,6 +709,12 @@ _SAMPLE_KIND: dict[str, dict[str, Any]] = {
     K.WITHDRAWAL_ACKNOWLEDGEMENT: {"withdrawn_on": "10 November 2026"},
     K.COMMENT_THANKS: {"feedback_summary": "Sample comment"},
     K.COMPLIMENT_THANKS: {"feedback_summary": "Sample compliment"},
+    K.ACTION_UPDATE: {
+        "action_description": "Sample action",
+        "update_text": "Sample update",
+        "action_done": "",
+        "next_update_by": "2 December 2026",
+    },
 }
 
 

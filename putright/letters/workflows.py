@@ -14,8 +14,10 @@ from datetime import date
 from django.db import transaction
 
 from putright.cases import services
-from putright.cases.models import Case, Officer
+from putright.cases.models import Case, Officer, OutstandingAction
 from putright.cases.services import Actor, InvalidInput
+from putright.core import clock
+from putright.core.policy import working_calendar
 from putright.letters.kinds import LetterKind, response_kind_for
 from putright.letters.models import IssuedLetter
 from putright.letters.services import letter_issue
@@ -211,3 +213,35 @@ def feedback_thank_and_route(
             case_reference=case.reference,
         )
     return letter, to
+
+
+@transaction.atomic
+def action_update_and_tell(
+    *,
+    case: Case,
+    actor: Actor,
+    action: OutstandingAction,
+    text: str,
+    completed: bool = False,
+    on: date | None = None,
+) -> IssuedLetter:
+    """Record an update on an outstanding action and send it to the person in writing
+    (email or letter, as they prefer, or to whoever the case's letters go to), saying when
+    the next update is due at the agreed interval."""
+    day = on or clock.today()
+    services.action_update(
+        case=case, actor=actor, action=action, text=text, completed=completed, on=day
+    )
+    following = working_calendar().add_working_days(day, action.update_every_days)
+    return letter_issue(
+        case=case,
+        kind=LetterKind.ACTION_UPDATE,
+        actor=actor,
+        on=day,
+        extra={
+            "action_description": action.description,
+            "update_text": text.strip(),
+            "action_done": "yes" if completed else "",
+            "next_update_by": "" if completed else f"{following:%-d %B %Y}",
+        },
+    )

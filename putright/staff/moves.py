@@ -554,7 +554,8 @@ def _action_add(ctx: MoveContext, form: forms.Form, _item: Any) -> Any:
 
 def _action_update(ctx: MoveContext, form: forms.Form, action: OutstandingAction) -> Any:
     d = _d(form)
-    return services.action_update(
+    # Case work (#10): every update reaches the person in writing.
+    return workflows.action_update_and_tell(
         case=ctx.case,
         actor=ctx.member.actor,
         action=action,

@@ -115,3 +115,36 @@ def test_the_invitation_to_the_next_stage_reads_its_window_from_the_configuratio
     page = client_for("priya").get(f"/staff/cases/{case.reference}/respond/").content.decode()
 
     assert f"within {days} working days" in page
+
+
+def test_an_update_on_an_outstanding_action_reaches_the_person_in_writing(
+    council: Council, client_for: Callable[[str], Client]
+) -> None:
+    from putright.cases import services
+    from putright.core import clock
+    from putright.core.policy import working_calendar
+
+    case = complaint_at_stage1(council)
+    action = services.action_add(
+        case=case,
+        actor=council["priya"].actor,
+        description="Treat the mould",
+        owner=services.ActionOwner(kind="contractor", name="Northfield Damp Ltd"),
+        due_on=working_calendar().add_working_days(clock.today(), 20),
+        update_every_days=5,
+    )
+    case.refresh_from_db()
+
+    response = client_for("priya").post(
+        f"/staff/cases/{case.reference}/records/action-update/{action.pk}/",
+        {"version": case.version, "text": "The contractor has booked the visit."},
+    )
+
+    assert response.status_code == 302
+    letter = IssuedLetter.objects.get(case=case, kind="action_update")
+    assert "The contractor has booked the visit." in letter.body_text
+    following = working_calendar().add_working_days(clock.today(), 5)
+    assert f"by {following:%-d %B %Y}" in letter.body_text
+    assert OutboxMessage.objects.filter(
+        case_reference=case.reference, to_address="margaret.wilson@example.org"
+    ).exists()

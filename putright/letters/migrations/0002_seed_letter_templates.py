@@ -402,6 +402,21 @@ COMPLIMENT_THANKS = """
 deal to them to know when they have got things right.</p>
 """ + SIGN_OFF_TEAM
 
+ACTION_UPDATE = """
+<p>Dear {{ recipient.name }},</p>
+<p>We agreed to do this to put things right:</p>
+{{ action_description | paragraphs }}
+<p>This is our update:</p>
+{{ update_text | paragraphs }}
+{% if action_done %}
+<p>The action is now complete.</p>
+{% elif next_update_by %}
+<p>We will write to you again with another update by {{ next_update_by }}.</p>
+{% endif %}
+<p>If you have any questions, please contact us by phone on {{ team.phone }} or by email at
+{{ team.email }}, quoting {{ reference }}.</p>
+""" + SIGN_OFF_TEAM
+
 TEMPLATES = [
     ("acknowledgement", "Your complaint {{ reference }}: we have received it", ACKNOWLEDGEMENT),
     (
@@ -464,6 +479,7 @@ TEMPLATES = [
     ),
     ("comment_thanks", "Thank you for your comment ({{ reference }})", COMMENT_THANKS),
     ("compliment_thanks", "Thank you for your compliment ({{ reference }})", COMPLIMENT_THANKS),
+    ("action_update", "An update on what we agreed ({{ reference }})", ACTION_UPDATE),
 ]
 
 
