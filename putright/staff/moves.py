@@ -448,7 +448,7 @@ MOVES: dict[Move, MoveSpec] = {
         "Exclude",
         f.ExcludeForm,
         _exclude,
-        hint="The exclusion letter follows, with the reasons and the Ombudsman's details.",
+        hint="The exclusion letter is sent with the reasons and the Ombudsman's details.",
         rule_fields=(("unknown_exclusion", "code"),),
         warning=True,
     ),
