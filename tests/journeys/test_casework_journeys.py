@@ -124,6 +124,11 @@ def test_the_intake_form_its_errors_and_its_matches_have_no_accessibility_violat
     expect(page.get_by_role("group", name="Is this someone we already know?")).to_be_visible()
     axe(page)
 
+    page.goto(site_url(f"/staff/cases/{world.new.reference}/acknowledge/"))
+    page.get_by_role("button", name="Preview the letter").click()
+    expect(page.locator("#letter-preview")).to_be_visible()
+    axe(page)
+
     page.goto(site_url(f"/staff/inbox/{world.new.reference}/"))
     page.get_by_role("button", name="Change the service").click()
     expect(page.locator(".govuk-error-summary")).to_be_visible()

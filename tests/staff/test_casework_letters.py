@@ -148,3 +148,31 @@ def test_an_update_on_an_outstanding_action_reaches_the_person_in_writing(
     assert OutboxMessage.objects.filter(
         case_reference=case.reference, to_address="margaret.wilson@example.org"
     ).exists()
+
+
+def test_the_letter_a_move_would_send_is_previewed_and_nothing_changes(
+    council: Council, client_for: Callable[[str], Client]
+) -> None:
+    case = complaint_new(council)
+    version = case.version
+
+    response = client_for("complaints").post(
+        f"/staff/cases/{case.reference}/acknowledge/",
+        {
+            "version": case.version,
+            "issues": "The boiler is broken",
+            "outcomes_sought": "Fix it",
+            "definition_state": "agreed",
+            "preview": "1",
+        },
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Preview: " in page
+    assert "The boiler is broken" in page[page.index("letter-preview") :]
+    assert "Nothing has been sent yet." in page
+    case.refresh_from_db()
+    assert (case.status, case.version) == ("received", version)
+    assert not IssuedLetter.objects.filter(case=case).exists()
+    assert not OutboxMessage.objects.filter(case_reference=case.reference).exists()
