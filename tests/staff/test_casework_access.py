@@ -162,3 +162,44 @@ def test_the_log_form_runs_a_fixed_number_of_queries(
         a_file(case)
 
     assert queries_for(client, url) == one
+
+
+@pytest.mark.parametrize(
+    "slug",
+    [
+        "correspondence/",
+        "representatives/add/",
+        "representatives/{rep}/change/",
+        "representatives/{rep}/end/",
+        "representatives/{rep}/consent/",
+        "contractor/ask/",
+    ],
+)
+def test_each_case_work_form_runs_a_fixed_number_of_queries(
+    slug: str, council: Council, client_for: Callable[[str], Client]
+) -> None:
+    client = client_for("priya")
+    case = complaint_at_stage1(council)
+    rep = representative_add(case=case, actor=SYSTEM, name="Sue Advocate", relationship="carer")
+    url = f"/staff/cases/{case.reference}/{slug.format(rep=rep.pk)}"
+    a_file(case)
+    one = queries_for(client, url)
+    for i in range(20):
+        a_file(case, name=f"more {i}.txt")
+        representative_add(case=case, actor=SYSTEM, name=f"Rep {i}", relationship="friend")
+
+    assert queries_for(client, url) == one
+
+
+def test_the_intake_form_and_the_inbox_run_a_fixed_number_of_queries(
+    council: Council, client_for: Callable[[str], Client]
+) -> None:
+    from tests.staff.personas import complaint_new
+
+    client = client_for("complaints")
+    complaint_new(council)
+    one = queries_for(client, "/staff/inbox/")
+    for i in range(20):
+        complaint_new(council, text=f"Another matter {i}")
+
+    assert queries_for(client, "/staff/inbox/") == one
