@@ -8,7 +8,7 @@ from typing import Any
 
 from django import forms
 
-from putright.cases.models import Officer, Remedy, Service
+from putright.cases.models import Officer, Remedy
 from putright.cases.models.case import CASE_KINDS, CHANNELS
 from putright.core.policy import policy_config
 from putright.policy.lifecycle import Decision
@@ -96,46 +96,7 @@ class CodeForm(forms.Form):
 # Triage
 
 
-class ContactLogForm(forms.Form):
-    channel = forms.ChoiceField(
-        label="How did the contact come in?",
-        choices=STAFF_CHANNELS,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Choose how the contact came in"},
-    )
-    kind = forms.ChoiceField(
-        label="What kind of feedback is it?",
-        choices=CASE_KINDS,
-        initial="complaint",
-        widget=forms.RadioSelect,
-        help_text="If in doubt, record it as a complaint.",
-        error_messages={"required": "Choose what kind of feedback this is"},
-    )
-    service = forms.ModelChoiceField(
-        queryset=Service.objects.filter(is_active=True).order_by("name"),
-        label="Which service is it about?",
-        empty_label="Choose a service",
-        error_messages={"required": "Choose a service", "invalid_choice": "Choose a service"},
-    )
-    name = forms.CharField(
-        label="Person's full name", max_length=200, error_messages={"required": "Enter the name"}
-    )
-    email = forms.EmailField(label="Email address (optional)", required=False)
-    phone = forms.CharField(label="Phone number (optional)", max_length=40, required=False)
-    address = forms.CharField(
-        label="Postal address (optional)", required=False, widget=forms.Textarea
-    )
-    text = forms.CharField(
-        label="What happened, in the person's own words",
-        widget=forms.Textarea,
-        error_messages={"required": "Enter what happened, in the person's own words"},
-    )
-    outcomes_sought = forms.CharField(
-        label="What they want to happen (optional)", required=False, widget=forms.Textarea
-    )
-    tenant = forms.BooleanField(
-        label="The person is a council tenant or leaseholder", required=False
-    )
+# The "Log a contact" form is case work's IntakeForm (putright.staff.casework_forms).
 
 
 class TriageForm(VersionedForm):
