@@ -91,6 +91,7 @@ KEPT = {
     "/staff/cases/{case}/acknowledge/": "acknowledge",
     "/staff/cases/{case}/extend/": "extend",
     "/staff/cases/{case}/exclude/": "exclude",
+    "/staff/cases/{case}/hold/": "hold",
     "/staff/cases/{case}/respond/": "test_casework_representatives (response to whom)",
     "/staff/cases/{case}/withdraw/": "withdraw",
     "/staff/cases/{case}/contractor/ask/": "contractor",
@@ -224,3 +225,14 @@ def test_asking_the_contractor_starts_the_clock_the_reminder_reads(
             contractor_asked_on__isnull=False, contractor_feedback_on__isnull=True, case=case
         ).exists()
     )
+
+
+def test_hold_sends_the_hold_notice(council: Council, client_for: Callable[[str], Client]) -> None:
+    from putright.staff.forms import exclusion_choices
+
+    case = complaint_at_stage1(council)
+    ground = exclusion_choices(outcome="hold")[0][0]
+    client_for("priya").post(
+        f"/staff/cases/{case.reference}/hold/", {"version": case.version, "ground": ground}
+    )
+    assert written(case, "hold_notice")
