@@ -143,6 +143,16 @@ class QueueFilters:
     page: int = 1
 
 
+def _action_overdue(today: date) -> Exists:
+    """Whether the case has an agreed action past its date and not completed: flagged in
+    the queues (one subquery in the row query, so the page's query count does not change)."""
+    return Exists(
+        OutstandingAction.objects.filter(
+            case=OuterRef("pk"), completed_on__isnull=True, due_on__lt=today
+        )
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class QueueRow:
     id: int
@@ -156,6 +166,7 @@ class QueueRow:
     owner: str
     restricted: bool
     due: str
+    action_overdue: bool = False  # case work: an agreed action past its date, not done
 
     @property
     def status_label(self) -> str:
@@ -314,7 +325,7 @@ def queue_page(
     rows = {
         row["id"]: row
         for row in Case.objects.filter(pk__in=ids)
-        .annotate(owner=_owner())
+        .annotate(owner=_owner(), action_overdue=_action_overdue(today))
         .values(
             "id",
             "reference",
@@ -326,6 +337,7 @@ def queue_page(
             "next_deadline_name",
             "owner",
             "restricted",
+            "action_overdue",
         )
     }
     return QueuePage(
@@ -342,6 +354,7 @@ def queue_page(
                 owner=r["owner"] or "",
                 restricted=r["restricted"],
                 due=due_state(r["next_deadline_on"], today=today, due_soon_by=due_soon_by),
+                action_overdue=bool(r["action_overdue"]),
             )
             for r in (rows[i] for i in ids if i in rows)
         ],

@@ -128,3 +128,29 @@ def test_the_contractor_is_asked_from_the_case_page_and_the_clock_is_shown(
     page = client.get(f"/staff/cases/{case.reference}/").content.decode()
     assert f"due by {due:%-d %B %Y}" in page
     assert "Awaited" in page
+
+
+def test_an_overdue_action_is_flagged_in_the_queues(
+    council: Council, client_for: Callable[[str], Client]
+) -> None:
+    import datetime as dt
+
+    from putright.cases.models import OutstandingAction
+    from putright.core import clock
+    from tests.staff.personas import complaint_at_stage1
+
+    late = complaint_at_stage1(council)
+    on_time = complaint_at_stage1(council)
+    for case, due in ((late, clock.today() - dt.timedelta(days=1)), (on_time, clock.today())):
+        OutstandingAction.objects.create(
+            case=case, description="Treat the mould", due_on=due, created_on=due
+        )
+
+    page = client_for("complaints").get("/staff/cases/?queue=all").content.decode()
+
+    def row(case: Case) -> str:
+        start = page.index(f'data-case-id="{case.pk}"')
+        return page[start : page.index("</tr>", start)]
+
+    assert "Action overdue" in row(late)
+    assert "Action overdue" not in row(on_time)
