@@ -205,7 +205,7 @@ class AcknowledgeForm(VersionedForm):
         error_messages={"required": "Say whether the definition is agreed"},
     )
     late_complaint_discretion = forms.CharField(
-        label="Discretion to accept a complaint made after 12 months (if it was)",
+        label="Discretion to accept a complaint made later than the policy allows (if it was)",
         widget=forms.Textarea,
         required=False,
     )
@@ -398,7 +398,7 @@ class EscalationRequestForm(VersionedForm):
         required=False,
     )
     compelling_reason = forms.CharField(
-        label="Compelling reason, if the request came more than 12 months after the response",
+        label="Compelling reason, if the request came after the policy's long stop",
         widget=forms.Textarea,
         required=False,
     )

@@ -349,7 +349,7 @@ MOVES: dict[Move, MoveSpec] = {
         "Agree the statement",
         f.StatementForm,
         _statement,
-        hint="Children's social care stage 2: the 25 working days start from this agreement.",
+        hint="Children's social care stage 2: the response clock starts from this agreement.",
         initial=_definition_issues,
     ),
     Move.AGREE_RESPONSE_PLAN: MoveSpec(
