@@ -54,7 +54,15 @@ COMMON_VARIABLES: dict[str, str] = {
     "reference": "The case's CU reference.",
     "letter_date": "The date of the letter, written out.",
     "person_name": "The name of the person who complained or gave feedback.",
-    "recipient": "Who the letter is to: recipient.name, recipient.address_lines (list).",
+    "recipient": (
+        "Who the letter is to (the person, their representative, or the MP or councillor "
+        "who asked): recipient.name, recipient.address_lines (list), recipient.is_person "
+        "(yes when it is the person themselves)."
+    ),
+    "copy_note": (
+        "Who else gets this letter, or that this is the person's copy of a letter sent to "
+        "their representative; empty otherwise. The letter's frame prints it."
+    ),
     "service_name": "The council service the case is about.",
     "process_title": "The complaints process, e.g. 'Housing (landlord) complaints'.",
     "process": "The process code: corporate, housing, childrens_social_care, adult_social_care.",
@@ -84,6 +92,9 @@ _ACK = {
     "outcomes_sought": "What the person wants to happen.",
     "respond_by": "The date the response is due.",
     "target_days": "The stage's target, in working days.",
+    "responsible": "What the council is responsible for in this complaint ('' if not said).",
+    "not_responsible": "What the council is not responsible for ('' if not said).",
+    "clarification_asked": "Yes when the officer asks the person to confirm the definition.",
 }
 _RESPONSE = {
     "issues": "The issues of the complaint definition, in the person's words (list).",
@@ -151,6 +162,12 @@ KIND_VARIABLES: dict[str, dict[str, str]] = {
     },
     K.COMMENT_THANKS: {"feedback_summary": "What the person told us, in short."},
     K.COMPLIMENT_THANKS: {"feedback_summary": "What the person told us, in short."},
+    K.ACTION_UPDATE: {
+        "action_description": "The action we agreed (written for this letter).",
+        "update_text": "What has happened since (written for this letter).",
+        "action_done": "'yes' when the action is now complete, '' otherwise.",
+        "next_update_by": "When the next update is due ('' when complete).",
+    },
 }
 
 DECISION_LABELS = {"upheld": "Upheld", "partly_upheld": "Partly upheld", "not_upheld": "Not upheld"}
@@ -226,7 +243,9 @@ def letter_context(
         "recipient": {
             "name": person.name,
             "address_lines": _postal(person.address, person.postcode),
+            "is_person": True,
         },
+        "copy_note": "",
         "service_name": case.service.name,
         "process_title": version.title,
         "process": version.process,
@@ -277,6 +296,21 @@ def _stage_of(kind: str, case: Case) -> int:
     return case.stage
 
 
+def _ack_definition(case: Case, stage: int) -> dict[str, Any]:
+    """What the acknowledgement says of the council's part, and whether it asks the person
+    to confirm the definition (asking them to clarify is a letter, not just a status)."""
+    definition = (
+        ComplaintDefinition.objects.filter(case=case, stage__lte=stage).order_by("-stage").first()
+    )
+    if definition is None:
+        return {"responsible": "", "not_responsible": "", "clarification_asked": False}
+    return {
+        "responsible": definition.council_responsible_for,
+        "not_responsible": definition.council_not_responsible_for,
+        "clarification_asked": definition.state == "clarification_asked",
+    }
+
+
 def _definition(case: Case, stage: int) -> tuple[list[str], str]:
     definition = (
         ComplaintDefinition.objects.filter(case=case, stage__lte=stage)
@@ -317,6 +351,7 @@ def _acknowledgement(
         "outcomes_sought": outcomes,
         "respond_by": day(record.respond_by),
         "target_days": stage.target_days or 0,
+        **_ack_definition(case, number),
     }
     if kind == K.ESCALATION_ACKNOWLEDGEMENT:
         values["requested_on"] = day(record.requested_on)
@@ -495,6 +530,18 @@ def _feedback(
     return {"feedback_summary": case.summary}
 
 
+def _nothing_more(
+    case: Case,
+    kind: str,
+    number: int,
+    record: StageRecord | None,
+    stages: dict[int, StageRecord],
+    on: date,
+) -> dict[str, Any]:
+    # Everything this kind says beyond the common values is written for the letter (extras).
+    return {}
+
+
 _KIND_BUILDERS: dict[str, Builder] = {
     K.ACKNOWLEDGEMENT: _acknowledgement,
     K.ACKNOWLEDGEMENT_DELAY: _acknowledgement,
@@ -513,6 +560,7 @@ _KIND_BUILDERS: dict[str, Builder] = {
     K.WITHDRAWAL_ACKNOWLEDGEMENT: _withdrawal,
     K.COMMENT_THANKS: _feedback,
     K.COMPLIMENT_THANKS: _feedback,
+    K.ACTION_UPDATE: _nothing_more,
 }
 
 
@@ -530,7 +578,12 @@ _SAMPLE_COMMON: dict[str, Any] = {
     "reference": "CU1234567",
     "letter_date": "4 November 2026",
     "person_name": "Sample Person",
-    "recipient": {"name": "Sample Person", "address_lines": ["1 Sample Street", "NF1 2BB"]},
+    "recipient": {
+        "name": "Sample Person",
+        "address_lines": ["1 Sample Street", "NF1 2BB"],
+        "is_person": True,
+    },
+    "copy_note": "",
     "service_name": "Sample service",
     "process_title": "Corporate complaints",
     "process": "corporate",
@@ -590,6 +643,9 @@ _SAMPLE_ACK: dict[str, Any] = {
     "outcomes_sought": "Sample outcome sought",
     "respond_by": "18 November 2026",
     "target_days": 10,
+    "responsible": "Sample repairs to the council's own property",
+    "not_responsible": "Sample matters for the gas supplier",
+    "clarification_asked": False,
 }
 
 _SAMPLE_EXCLUSION: dict[str, Any] = {
@@ -675,6 +731,12 @@ _SAMPLE_KIND: dict[str, dict[str, Any]] = {
     K.WITHDRAWAL_ACKNOWLEDGEMENT: {"withdrawn_on": "10 November 2026"},
     K.COMMENT_THANKS: {"feedback_summary": "Sample comment"},
     K.COMPLIMENT_THANKS: {"feedback_summary": "Sample compliment"},
+    K.ACTION_UPDATE: {
+        "action_description": "Sample action",
+        "update_text": "Sample update",
+        "action_done": "",
+        "next_update_by": "2 December 2026",
+    },
 }
 
 

@@ -31,6 +31,7 @@ class LetterKind(models.TextChoices):
     WITHDRAWAL_ACKNOWLEDGEMENT = "withdrawal_acknowledgement", "Withdrawal acknowledgement"
     COMMENT_THANKS = "comment_thanks", "Thanks for a comment"
     COMPLIMENT_THANKS = "compliment_thanks", "Thanks for a compliment"
+    ACTION_UPDATE = "action_update", "Update on an action we agreed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +134,11 @@ KIND_RULES: dict[str, KindRules] = {
     K.WITHDRAWAL_ACKNOWLEDGEMENT: KindRules(("reference", "withdrawn_on")),
     K.COMMENT_THANKS: KindRules(("reference", "feedback_summary", "service_name")),
     K.COMPLIMENT_THANKS: KindRules(("reference", "feedback_summary", "service_name")),
+    # Outstanding actions: each update reaches the person in writing (SPEC "Remedies").
+    K.ACTION_UPDATE: KindRules(
+        ("reference", "action_description", "update_text"),
+        extras=("action_description", "update_text", "action_done", "next_update_by"),
+    ),
 }
 
 RESPONSE_KINDS = frozenset(k for k, rules in KIND_RULES.items() if rules.response_stage)

@@ -113,3 +113,13 @@ class IssuedLetter(_Immutable):
     def filename(self) -> str:
         suffix = "-large-print" if self.large_print else ""
         return f"{self.case.reference}-{self.kind.replace('_', '-')}{suffix}.pdf"
+
+
+class LetterPosting(models.Model):
+    """An issued letter printed and put in the post, and when (the letter itself never
+    changes, so its posting is a record of its own)."""
+
+    letter = models.OneToOneField(IssuedLetter, on_delete=models.PROTECT, related_name="posting")
+    posted_on = models.DateField()
+    posted_by = models.CharField(max_length=200)
+    recorded_at = models.DateTimeField()

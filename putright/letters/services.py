@@ -9,7 +9,8 @@ letter, and nothing is sent.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date
+from datetime import date, datetime
+from functools import partial
 from typing import Any
 
 from django.db import transaction
@@ -21,6 +22,7 @@ from putright.cases.services.correspondence import correspondence_record
 from putright.cases.services.retention import ANONYMISED, AnonymisedCase
 from putright.core import clock
 from putright.core.policy import policy_config
+from putright.letters.addressing import Addressee, addressees
 from putright.letters.context import (
     LetterNotApplicable,
     letter_context,
@@ -230,47 +232,88 @@ def letter_issue(
     context = letter_context(case=case, kind=letter_kind, on=day, extra=extra)
     template = letter_template_current(kind=letter_kind)
     wants_large = large_print_wanted(case=case, on=day) if large_print is None else large_print
-    composed = _compose(template, letter_kind, context, wants_large)
+    to, copy = addressees(case)
+    issue = partial(
+        _issue_to,
+        case=case,
+        kind=letter_kind,
+        actor=actor,
+        template=template,
+        context=context,
+        large_print=wants_large,
+        now=clock.now(),
+    )
+    letter = issue(to=to, note=f"A copy of this letter goes to {copy.name}." if copy else "")
+    if copy is not None:
+        issue(
+            to=copy,
+            is_copy=True,
+            note=(
+                f"This is a copy of the letter we sent to {to.name} ({to.acts_as.lower()}), "
+                "who acts for you."
+            ),
+        )
+    return letter
+
+
+def _issue_to(
+    *,
+    case: Case,
+    kind: LetterKind,
+    actor: Actor,
+    template: LetterTemplate,
+    context: Mapping[str, Any],
+    large_print: bool,
+    now: datetime,
+    to: Addressee,
+    note: str,
+    is_copy: bool = False,
+) -> IssuedLetter:
+    """One letter to one addressee: rendered, kept on the case, emailed or kept for post."""
+    values = {**context, "recipient": to.context(), "copy_note": note}
+    composed = _compose(template, kind, values, large_print)
     pdf = pdf_render(composed.document_html)
-    person = case.person
-    by_email = bool(person.email) and person.preferred_contact_method != "letter"
-    now = clock.now()
-    kind_label = str(letter_kind.label) + (" (large print)" if wants_large else "")
+    text = f"{composed.text}\n\n{note}" if note else composed.text
+    kind_label = str(kind.label) + (" (large print)" if large_print else "")
+    if is_copy:
+        kind_label = f"{kind_label}, copy to {to.name}"
+    elif not to.is_person:
+        kind_label = f"{kind_label} to {to.name}"
     correspondence = correspondence_record(
         case=case,
         actor=actor,
         direction="out",
-        channel="email" if by_email else "letter",
+        channel="email" if to.by_email else "letter",
         subject=f"{kind_label}: {composed.subject}",
-        body=composed.text,
-        letter_kind=letter_kind,
+        body=text,
+        letter_kind=kind,
         at=now,
     )
     letter = IssuedLetter(
         case=case,
-        kind=letter_kind,
+        kind=kind,
         stage=int(context["stage"]),
         template=template,
         template_version=template.version,
         subject=composed.subject,
-        recipient_name=context["recipient"]["name"],
-        channel="email" if by_email else "post",
-        to_address=person.email if by_email else "",
-        context=context,
-        body_text=composed.text,
+        recipient_name=to.name,
+        channel="email" if to.by_email else "post",
+        to_address=to.email if to.by_email else "",
+        context=values,
+        body_text=text,
         body_html=composed.document_html,
         pdf=pdf,
-        large_print=wants_large,
+        large_print=large_print,
         correspondence=correspondence,
         issued_by=actor.label,
         created_at=now,
     )
-    if by_email:
+    if to.by_email:
         message = email_enqueue(
-            to=person.email,
+            to=to.email,
             subject=composed.subject,
-            body=composed.text,
-            kind=f"letter:{letter_kind}",
+            body=text,
+            kind=f"letter:{kind}",
             case_reference=case.reference,
             attachments=[(letter.filename, pdf, "application/pdf")],
             now=now,

@@ -15,11 +15,14 @@ from datetime import date
 from django.db import transaction
 
 from putright.cases import services
-from putright.cases.models import Case, Officer
+from putright.cases.models import Case, Officer, OutstandingAction
 from putright.cases.services import Actor, InvalidInput, LedgerAction, LedgerRemedy
+from putright.core import clock
+from putright.core.policy import working_calendar
 from putright.letters.kinds import LetterKind, response_kind_for
 from putright.letters.models import IssuedLetter
 from putright.letters.services import letter_issue
+from putright.notifications.services import email_enqueue
 from putright.policy.lifecycle import CaseStatus, ResponseContent
 
 
@@ -265,3 +268,60 @@ def feedback_triage_and_thank(
         raise InvalidInput("Only a comment or a compliment is thanked with a letter.")
     services.contact_triage(case=case, actor=actor, kind=kind, reason=reason, on=on)
     return letter_issue(case=case, kind=letters[kind], actor=actor, on=on)
+
+
+@transaction.atomic
+def feedback_thank_and_route(
+    *, case: Case, actor: Actor, kind: str, reason: str = "", on: date | None = None
+) -> tuple[IssuedLetter, str]:
+    """Triage a comment or compliment, thank the person in writing, and pass it to the
+    service it is about (an email to the service's manager). Returns the letter and the
+    manager's address ("" when the service has none set: the triage page says so)."""
+    letter = feedback_triage_and_thank(case=case, actor=actor, kind=kind, reason=reason, on=on)
+    to = case.service.manager_email
+    if to:
+        contact = case.contacts.order_by("id").first()
+        email_enqueue(
+            to=to,
+            subject=f"A {kind} about {case.service.name} ({case.reference})",
+            body=(
+                f"A {kind} about {case.service.name} came in on {case.received_on:%-d %B %Y}"
+                f" from {case.person.name}:\n\n{contact.text if contact else case.summary}\n\n"
+                "We have thanked them. Please share it with your team."
+            ),
+            kind=f"feedback_routed:{kind}",
+            case_reference=case.reference,
+        )
+    return letter, to
+
+
+@transaction.atomic
+def action_update_and_tell(
+    *,
+    case: Case,
+    actor: Actor,
+    action: OutstandingAction,
+    text: str,
+    completed: bool = False,
+    on: date | None = None,
+) -> IssuedLetter:
+    """Record an update on an outstanding action and send it to the person in writing
+    (email or letter, as they prefer, or to whoever the case's letters go to), saying when
+    the next update is due at the agreed interval."""
+    day = on or clock.today()
+    services.action_update(
+        case=case, actor=actor, action=action, text=text, completed=completed, on=day
+    )
+    following = working_calendar().add_working_days(day, action.update_every_days)
+    return letter_issue(
+        case=case,
+        kind=LetterKind.ACTION_UPDATE,
+        actor=actor,
+        on=day,
+        extra={
+            "action_description": action.description,
+            "update_text": text.strip(),
+            "action_done": "yes" if completed else "",
+            "next_update_by": "" if completed else f"{following:%-d %B %Y}",
+        },
+    )

@@ -409,6 +409,10 @@ class CaseFacts:
     representative_consent_outstanding: bool = False
     ombudsman: Ombudsman | None = None
     limits: TimeLimits = field(default_factory=TimeLimits)
+    # A service request (or a comment or compliment) is not a complaint: the complaints
+    # lifecycle does not govern it and none of its moves apply (SPEC "Kinds of contact";
+    # Housing Ombudsman Code 1.5: a complaint about it is raised as a linked complaint).
+    is_complaint: bool = True
 
     def __post_init__(self) -> None:
         if not self.version.has_stage(self.stage):
@@ -708,6 +712,10 @@ def why_not(facts: CaseFacts, move: Move) -> RuleBroken | None:
 
     The staff UI shows it beside a move it does not offer ("consent is outstanding").
     """
+    if not facts.is_complaint:
+        return MoveNotAvailable(
+            "This is not a complaint: complete it, or raise a complaint about it, instead."
+        )
     if move not in ALLOWED_MOVES[facts.status]:
         explain = _REFUSED_BY_STATUS.get(move)
         return explain(facts, move) if explain else MoveNotAllowed(facts.status, move)

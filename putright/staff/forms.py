@@ -8,7 +8,7 @@ from typing import Any
 
 from django import forms
 
-from putright.cases.models import Officer, Remedy, Service
+from putright.cases.models import Officer, Remedy
 from putright.cases.models.case import CASE_KINDS, CHANNELS
 from putright.cases.services import ActionOwner, LedgerAction, LedgerRemedy
 from putright.core.policy import policy_config
@@ -97,46 +97,7 @@ class CodeForm(forms.Form):
 # Triage
 
 
-class ContactLogForm(forms.Form):
-    channel = forms.ChoiceField(
-        label="How did the contact come in?",
-        choices=STAFF_CHANNELS,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Choose how the contact came in"},
-    )
-    kind = forms.ChoiceField(
-        label="What kind of feedback is it?",
-        choices=CASE_KINDS,
-        initial="complaint",
-        widget=forms.RadioSelect,
-        help_text="If in doubt, record it as a complaint.",
-        error_messages={"required": "Choose what kind of feedback this is"},
-    )
-    service = forms.ModelChoiceField(
-        queryset=Service.objects.filter(is_active=True).order_by("name"),
-        label="Which service is it about?",
-        empty_label="Choose a service",
-        error_messages={"required": "Choose a service", "invalid_choice": "Choose a service"},
-    )
-    name = forms.CharField(
-        label="Person's full name", max_length=200, error_messages={"required": "Enter the name"}
-    )
-    email = forms.EmailField(label="Email address (optional)", required=False)
-    phone = forms.CharField(label="Phone number (optional)", max_length=40, required=False)
-    address = forms.CharField(
-        label="Postal address (optional)", required=False, widget=forms.Textarea
-    )
-    text = forms.CharField(
-        label="What happened, in the person's own words",
-        widget=forms.Textarea,
-        error_messages={"required": "Enter what happened, in the person's own words"},
-    )
-    outcomes_sought = forms.CharField(
-        label="What they want to happen (optional)", required=False, widget=forms.Textarea
-    )
-    tenant = forms.BooleanField(
-        label="The person is a council tenant or leaseholder", required=False
-    )
+# The "Log a contact" form is case work's IntakeForm (putright.staff.casework_forms).
 
 
 class TriageForm(VersionedForm):
@@ -245,9 +206,19 @@ class AcknowledgeForm(VersionedForm):
         error_messages={"required": "Say whether the definition is agreed"},
     )
     late_complaint_discretion = forms.CharField(
-        label="Discretion to accept a complaint made after 12 months (if it was)",
+        label="Discretion to accept a complaint made later than the policy allows (if it was)",
         widget=forms.Textarea,
         required=False,
+    )
+    # Case work (#10): the acknowledgement "with an expected delay" variant (002 app. a).
+    expected_delay = forms.CharField(
+        label="Expected delay (optional)",
+        widget=forms.Textarea,
+        required=False,
+        help_text=(
+            "If the response is likely to take longer than the target, say why: the "
+            "acknowledgement then tells the person."
+        ),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -532,7 +503,7 @@ class EscalationRequestForm(VersionedForm):
         required=False,
     )
     compelling_reason = forms.CharField(
-        label="Compelling reason, if the request came more than 12 months after the response",
+        label="Compelling reason, if the request came after the policy's long stop",
         widget=forms.Textarea,
         required=False,
     )

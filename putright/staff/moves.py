@@ -71,6 +71,7 @@ def _acknowledge(ctx: MoveContext, form: forms.Form) -> Any:
         definition_state=d["definition_state"],
         officer=d.get("officer"),
         late_complaint_discretion=d["late_complaint_discretion"],
+        expected_delay=d.get("expected_delay", ""),
     )
 
 
@@ -356,7 +357,7 @@ MOVES: dict[Move, MoveSpec] = {
         "Agree the statement",
         f.StatementForm,
         _statement,
-        hint="Children's social care stage 2: the 25 working days start from this agreement.",
+        hint="Children's social care stage 2: the response clock starts from this agreement.",
         initial=_definition_issues,
     ),
     Move.AGREE_RESPONSE_PLAN: MoveSpec(
@@ -455,7 +456,7 @@ MOVES: dict[Move, MoveSpec] = {
         "Exclude",
         f.ExcludeForm,
         _exclude,
-        hint="The exclusion letter follows, with the reasons and the Ombudsman's details.",
+        hint="The exclusion letter is sent with the reasons and the Ombudsman's details.",
         rule_fields=(("unknown_exclusion", "code"),),
         warning=True,
     ),
@@ -561,7 +562,8 @@ def _action_add(ctx: MoveContext, form: forms.Form, _item: Any) -> Any:
 
 def _action_update(ctx: MoveContext, form: forms.Form, action: OutstandingAction) -> Any:
     d = _d(form)
-    return services.action_update(
+    # Case work (#10): every update reaches the person in writing.
+    return workflows.action_update_and_tell(
         case=ctx.case,
         actor=ctx.member.actor,
         action=action,

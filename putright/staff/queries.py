@@ -144,6 +144,16 @@ class QueueFilters:
     page: int = 1
 
 
+def _action_overdue(today: date) -> Exists:
+    """Whether the case has an agreed action past its date and not completed: flagged in
+    the queues (one subquery in the row query, so the page's query count does not change)."""
+    return Exists(
+        OutstandingAction.objects.filter(
+            case=OuterRef("pk"), completed_on__isnull=True, due_on__lt=today
+        )
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class QueueRow:
     id: int
@@ -158,6 +168,7 @@ class QueueRow:
     restricted: bool
     due: str
     draft_state: str = ""  # the current stage's response draft: "awaiting_approval", ...
+    action_overdue: bool = False  # case work: an agreed action past its date, not done
 
     @property
     def status_label(self) -> str:
@@ -325,7 +336,7 @@ def queue_page(
     rows = {
         row["id"]: row
         for row in Case.objects.filter(pk__in=ids)
-        .annotate(owner=_owner(), draft_state=_draft_state())
+        .annotate(owner=_owner(), draft_state=_draft_state(), action_overdue=_action_overdue(today))
         .values(
             "id",
             "reference",
@@ -338,6 +349,7 @@ def queue_page(
             "owner",
             "restricted",
             "draft_state",
+            "action_overdue",
         )
     }
     return QueuePage(
@@ -355,6 +367,7 @@ def queue_page(
                 restricted=r["restricted"],
                 draft_state=r["draft_state"] or "",
                 due=due_state(r["next_deadline_on"], today=today, due_soon_by=due_soon_by),
+                action_overdue=bool(r["action_overdue"]),
             )
             for r in (rows[i] for i in ids if i in rows)
         ],

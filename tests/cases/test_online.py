@@ -138,7 +138,7 @@ class TestFeedbackSubmit:
             "07700 900123",
             "Carers Together",
         )
-        assert rep.consent_state == "received"
+        assert rep.consent_state == "to_check"  # waits until an officer accepts it
         assert "consent.pdf" in rep.consent_evidence
         assert sorted(
             ReasonableAdjustment.objects.filter(person=person).values_list("kind", "detail")

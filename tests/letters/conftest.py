@@ -561,7 +561,7 @@ def issue_withdrawal_acknowledgement(c: Council) -> Issued:
     letter = workflows.withdraw_and_issue(
         case=case, actor=c.team, channel="phone", on=D(2026, 11, 10)
     )
-    return Issued(letter, ["withdrew your complaint on 10 November 2026"])
+    return Issued(letter, ["the complaint was withdrawn on 10 November 2026"])
 
 
 def _feedback(c: Council, kind: str, text: str) -> IssuedLetter:
@@ -585,6 +585,22 @@ def issue_compliment_thanks(c: Council) -> Issued:
     )
 
 
+def issue_action_update(c: Council) -> Issued:
+    case = c.acknowledged(c.housing)
+    action = services.action_add(
+        case=case,
+        actor=c.team,
+        description="Replace the bathroom extractor fan",
+        owner=services.ActionOwner(kind="staff", name="Repairs team"),
+        due_on=D(2026, 11, 30),
+        on=D(2026, 11, 5),
+    )
+    letter = workflows.action_update_and_tell(
+        case=case, actor=c.team, action=action, text="The fan is ordered.", on=D(2026, 11, 10)
+    )
+    return Issued(letter, ["Replace the bathroom extractor fan", "The fan is ordered."])
+
+
 ISSUERS: dict[str, Callable[[Council], Issued]] = {
     "acknowledgement": issue_acknowledgement,
     "acknowledgement_delay": issue_acknowledgement_delay,
@@ -603,4 +619,5 @@ ISSUERS: dict[str, Callable[[Council], Issued]] = {
     "withdrawal_acknowledgement": issue_withdrawal_acknowledgement,
     "comment_thanks": issue_comment_thanks,
     "compliment_thanks": issue_compliment_thanks,
+    "action_update": issue_action_update,
 }

@@ -179,7 +179,7 @@ class TestGiveFeedbackForSomeoneElse:
         # The receipt goes to the representative, who filled in the form.
         assert [m.to for m in mail.outbox] == [["bob@example.org"]]
 
-    def test_consent_can_be_uploaded_and_is_then_received(
+    def test_consent_can_be_uploaded_and_then_waits_to_be_checked(
         self,
         client: Client,
         council_services: dict[str, Service],
@@ -203,7 +203,7 @@ class TestGiveFeedbackForSomeoneElse:
         case = send(client, django_capture_on_commit_callbacks)
 
         rep = Representative.objects.get(case=case)
-        assert rep.consent_state == "received"
+        assert rep.consent_state == "to_check"  # an officer accepts it on the case page
         assert rep.consent_evidence == (
             "Signed consent uploaded with the online form (consent.pdf)"
         )

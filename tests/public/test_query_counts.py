@@ -168,8 +168,9 @@ class TestFollow:
         sign_in(client, case, django_capture_on_commit_callbacks)
         with django_assert_num_queries(13):
             client.get("/follow/case/withdraw/")
-        # The withdrawal and its acknowledgement letter (rendered, kept, emailed).
-        with django_assert_num_queries(50):
+        # The withdrawal and its acknowledgement letter (rendered, kept, emailed), and one
+        # read of who the letter is addressed to (the person or their representative).
+        with django_assert_num_queries(51):
             client.post("/follow/case/withdraw/")
 
     def test_adding_information(

@@ -263,6 +263,9 @@ class TestTriage:
                 "name": "Ahmed Hussain",
                 "email": "ahmed@example.org",
                 "text": "My MP asked why the roof is still leaking.",
+                "rep_name": "Jane Member MP",
+                "rep_relationship": "mp",
+                "rep_consent": "not_needed",
             },
         )
 
@@ -401,4 +404,5 @@ def test_the_navigation_offers_only_what_the_role_can_open(
         "/staff/cases/",
         "/staff/inbox/",
         "/staff/reports/service-status/",
+        "/staff/letters/post/",
     ]

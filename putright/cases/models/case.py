@@ -78,6 +78,9 @@ class Case(models.Model):
     summary = models.CharField(max_length=300, blank=True)
     # Discretion recorded when the complaint came in more than 12 months after awareness.
     late_complaint_reason = models.TextField(blank=True)
+    # More than the configured months from awareness to receipt (001 s.6): set at intake
+    # so the inbox shows it before anyone acknowledges; still a complaint, at discretion.
+    out_of_time = models.BooleanField(default=False)
     # Restricted cases (e.g. a member of staff complaining) are seen only by named people.
     restricted = models.BooleanField(default=False)
     # Denormalised from the policy core's deadlines so work queues sort without computing.
@@ -130,6 +133,7 @@ class Representative(models.Model):
     CONSENT_STATES = [
         ("not_needed", "Not needed"),
         ("outstanding", "Outstanding"),
+        ("to_check", "Received, to check"),
         ("received", "Received"),
         ("refused", "Refused"),
     ]
@@ -144,3 +148,9 @@ class Representative(models.Model):
     consent_evidence = models.TextField(blank=True)
     consent_recorded_on = models.DateField(null=True, blank=True)
     receives_response = models.BooleanField(default=True)
+    ended_on = models.DateField(null=True, blank=True)  # no longer acts for the person
+
+    # Until an officer has the person's written consent in hand (a form uploaded online
+    # waits to be checked), nothing may be disclosed to the representative and no response
+    # issued (001 "Definition of a complaint").
+    CONSENT_BLOCKING = ("outstanding", "to_check")

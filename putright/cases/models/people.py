@@ -9,6 +9,7 @@ class Person(models.Model):
     phone = models.CharField(max_length=40, blank=True)
     address = models.TextField(blank=True)
     postcode = models.CharField(max_length=10, blank=True)
+    housing_reference = models.CharField(max_length=40, blank=True)  # tenancy or account
     # Decides the Ombudsman for landlord matters (Housing Ombudsman Scheme).
     is_tenant_or_leaseholder = models.BooleanField(default=False)
     preferred_contact_method = models.CharField(

@@ -68,7 +68,9 @@ def snapshot_read(case: Case) -> CaseSnapshot:
         holds=list(Hold.objects.filter(case=case).order_by("held_on")),
         panel=PanelReview.objects.filter(case=case).first(),
         plan=ResponsePlan.objects.filter(case=case).order_by("-id").first(),
-        consent_outstanding=case.representatives.filter(consent_state="outstanding").exists(),
+        consent_outstanding=case.representatives.filter(
+            consent_state__in=Representative.CONSENT_BLOCKING, ended_on__isnull=True
+        ).exists(),
         works_completed_on=works_done,
     )
 
@@ -101,9 +103,11 @@ def snapshots_read(cases: Sequence[Case]) -> dict[int, CaseSnapshot]:
     for plan in ResponsePlan.objects.filter(case_id__in=ids).order_by("-id"):
         plans.setdefault(plan.case_id, plan)
     waiting = set(
-        Representative.objects.filter(case_id__in=ids, consent_state="outstanding").values_list(
-            "case_id", flat=True
-        )
+        Representative.objects.filter(
+            case_id__in=ids,
+            consent_state__in=Representative.CONSENT_BLOCKING,
+            ended_on__isnull=True,
+        ).values_list("case_id", flat=True)
     )
     config = policy_config()
     found: dict[int, CaseSnapshot] = {}
@@ -152,6 +156,7 @@ def facts_of(snap: CaseSnapshot) -> CaseFacts:
             CaseStatus(case.status_before_exclusion) if case.status_before_exclusion else None
         ),
         representative_consent_outstanding=snap.consent_outstanding,
+        is_complaint=case.kind in ("complaint", "mp_councillor_enquiry"),
         ombudsman=config.ombudsmen.get(case.ombudsman) if case.ombudsman else None,
         limits=config.time_limits,
     )

@@ -186,7 +186,8 @@ def feedback_submit(
                 subject=UPLOADED_CONSENT[rep.consent],
                 uploads=(feedback.consent_file,),
             )
-            state = "received"
+            # An upload is not yet consent: an officer opens it and accepts it first.
+            state = "to_check"
             evidence = (
                 f"{CONSENT_EVIDENCE[rep.consent]} with the online form "
                 f"({feedback.consent_file.name})"

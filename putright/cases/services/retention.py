@@ -263,6 +263,7 @@ def _people_anonymise(person_ids: set[int], *, now: datetime) -> set[int]:
         phone="",
         address="",
         postcode="",
+        housing_reference="",
         contact_frequency="",
         anonymised_at=now,
     )

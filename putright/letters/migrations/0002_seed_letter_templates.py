@@ -10,6 +10,9 @@ findings / Agreed actions"; extension, exclusion and refusal letters give the Om
 details.
 
 The texts are frozen here on purpose: later edits are new versions saved in the admin.
+(Before the first release they greet the letter's addressee, `recipient.name`, who may be
+the person's representative or the MP or councillor who asked, and the withdrawal letter
+says the complaint was withdrawn, whoever withdrew it.)
 """
 
 from django.db import migrations
@@ -44,7 +47,7 @@ ISSUES = """
 """
 
 ACKNOWLEDGEMENT_OPENING = """
-<p>Dear {{ person_name }},</p>
+<p>Dear {{ recipient.name }},</p>
 <p>Thank you for bringing your concerns to our attention. We have logged your complaint about
 {{ service_name }} as a formal complaint under our complaints procedure. Your reference is
 {{ reference }}: please quote it whenever you contact us.</p>
@@ -54,8 +57,23 @@ ACKNOWLEDGEMENT_OPENING = """
 {% if outcomes_sought %}
 <p>You told us you would like this outcome: {{ outcomes_sought }}</p>
 {% endif %}
+{% if responsible %}
+<h2>What the council is responsible for</h2>
+{{ responsible | paragraphs }}
+{% endif %}
+{% if not_responsible %}
+<h2>What the council is not responsible for</h2>
+{{ not_responsible | paragraphs }}
+{% endif %}
+{% if clarification_asked %}
+<h2>Please check this with us</h2>
+<p>We want to be sure we have understood your complaint before we investigate. Please tell us
+by phone on {{ team.phone }} or by email at {{ team.email }}, quoting {{ reference }}, whether
+the issues above are right, or what we have missed.</p>
+{% else %}
 <p>If we have misunderstood your complaint, or missed something, please tell us as soon as
 possible.</p>
+{% endif %}
 <h2>When you will hear from us</h2>
 """
 
@@ -86,7 +104,7 @@ we will write to you with a new date and the reason.</p>
 """ + ACKNOWLEDGEMENT_CLOSING
 
 ESCALATION_ACKNOWLEDGEMENT = """
-<p>Dear {{ person_name }},</p>
+<p>Dear {{ recipient.name }},</p>
 <p>Thank you for your request of {{ requested_on }} to take your complaint further. We have
 accepted it: your complaint is now at this stage of our complaints procedure:
 {{ stage_name }}.</p>
@@ -114,7 +132,7 @@ agree it with you.</p>
 """ + SIGN_OFF_TEAM
 
 EXTENSION_NOTICE = """
-<p>Dear {{ person_name }},</p>
+<p>Dear {{ recipient.name }},</p>
 <p>We are sorry, but we need more time to complete our response to your complaint. It is at
 this stage of our complaints procedure: {{ stage_name }}.</p>
 <h2>Why we need more time</h2>
@@ -128,7 +146,7 @@ free and independent.</p>
 """ + OMBUDSMAN_DETAILS + SIGN_OFF_TEAM
 
 RESPONSE_OPENING = """
-<p>Dear {{ person_name }},</p>
+<p>Dear {{ recipient.name }},</p>
 <p>I have investigated your complaint and I am writing to give you {{ council_name }}'s
 response. This is our response at this stage of our complaints procedure:
 {{ stage_name }}.{% if final_stage %} It is our final response.{% endif %}</p>
@@ -225,7 +243,7 @@ STAGE1_RESPONSE = RESPONSE_OPENING + RESPONSE_BODY + NEXT_STAGE + SIGN_OFF_OFFIC
 
 STAGE2_RESPONSE = (
     """
-<p>Dear {{ person_name }},</p>
+<p>Dear {{ recipient.name }},</p>
 <p>I have reviewed your complaint and I am writing to give you {{ council_name }}'s
 response. You remained unhappy after our earlier response and asked us to look at your
 complaint again. I have not been involved in your complaint before. This is our response at
@@ -238,7 +256,7 @@ this stage of our complaints procedure: {{ stage_name }}. It is our final respon
 
 CHILDRENS_STAGE2_RESPONSE = (
     """
-<p>Dear {{ person_name }},</p>
+<p>Dear {{ recipient.name }},</p>
 <p>Your complaint has been investigated by an independent investigating officer, with an
 independent person overseeing the investigation. I am writing to give you
 {{ council_name }}'s response to their findings. This is our response at this stage of our
@@ -260,7 +278,7 @@ chair and two independent people.</p>
 
 PANEL_RESPONSE = (
     """
-<p>Dear {{ person_name }},</p>
+<p>Dear {{ recipient.name }},</p>
 <p>The review panel met on {{ panel_held_on }} to consider your complaint, and sent us its
 findings and recommendations. I am writing to give you {{ council_name }}'s response to
 them. This is our response at this stage of our complaints procedure: {{ stage_name }}. It
@@ -275,7 +293,7 @@ is our final response.</p>
 
 ADULT_SOCIAL_CARE_RESPONSE = (
     """
-<p>Dear {{ person_name }},</p>
+<p>Dear {{ recipient.name }},</p>
 <p>I have investigated your complaint about {{ service_name }}, as we agreed with you, and I
 am writing to give you {{ council_name }}'s response. Adult social care complaints have one
 stage ({{ stage_name }}), so this is our final response.</p>
@@ -286,7 +304,7 @@ stage ({{ stage_name }}), so this is our final response.</p>
 )
 
 PANEL_REQUEST_ACKNOWLEDGEMENT = """
-<p>Dear {{ person_name }},</p>
+<p>Dear {{ recipient.name }},</p>
 <p>Thank you for your request of {{ requested_on }} for a review panel to consider your
 complaint. We have accepted it: your complaint is now at this stage of our complaints
 procedure: {{ stage_name }}.</p>
@@ -301,7 +319,7 @@ and we will send you our response to them within 15 working days after that.</p>
 """ + SIGN_OFF_TEAM
 
 PANEL_FINDINGS = """
-<p>Dear {{ person_name }},</p>
+<p>Dear {{ recipient.name }},</p>
 <p>The review panel met on {{ panel_held_on }} to consider your complaint. These are its
 findings and recommendations.</p>
 <h2>The panel's findings and recommendations</h2>
@@ -322,7 +340,7 @@ EXCLUSION_BODY = """
 """
 
 EXCLUSION_NOTICE = """
-<p>Dear {{ person_name }},</p>
+<p>Dear {{ recipient.name }},</p>
 <p>Thank you for your complaint about {{ service_name }}. We have considered it carefully and
 decided that we cannot deal with it under our complaints procedure. We decided this for your
 complaint alone, for the reasons below.</p>
@@ -335,7 +353,7 @@ is free and independent.</p>
 """ + OMBUDSMAN_DETAILS + SIGN_OFF_TEAM
 
 HOLD_NOTICE = """
-<p>Dear {{ person_name }},</p>
+<p>Dear {{ recipient.name }},</p>
 <p>Thank you for your complaint about {{ service_name }}. We have logged it, but we have had
 to put it on hold for the reason below. While it is on hold our deadlines stop; when the
 hold ends we will restart your complaint and tell you the new dates.</p>
@@ -346,7 +364,7 @@ is free and independent.</p>
 """ + OMBUDSMAN_DETAILS + SIGN_OFF_TEAM
 
 ESCALATION_REFUSED = """
-<p>Dear {{ person_name }},</p>
+<p>Dear {{ recipient.name }},</p>
 <p>You asked us to take your complaint to the next stage of our complaints procedure:
 {{ next_stage_name }}. We have decided that we cannot do so. We only refuse a request for
 the next stage for one of the reasons set out in our complaints policy, and we decided it
@@ -360,8 +378,8 @@ not to take it further. It is free and independent.</p>
 """ + OMBUDSMAN_DETAILS + SIGN_OFF_TEAM
 
 WITHDRAWAL_ACKNOWLEDGEMENT = """
-<p>Dear {{ person_name }},</p>
-<p>We are writing to confirm that you withdrew your complaint on {{ withdrawn_on }}. We have
+<p>Dear {{ recipient.name }},</p>
+<p>We are writing to confirm that the complaint was withdrawn on {{ withdrawn_on }}. We have
 closed it and will take no further action on it.</p>
 <p>If you change your mind, or something new happens, please contact us by phone on
 {{ team.phone }} or by email at {{ team.email }}, quoting {{ reference }}. Thank you for
@@ -369,7 +387,7 @@ letting us know.</p>
 """ + SIGN_OFF_TEAM
 
 COMMENT_THANKS = """
-<p>Dear {{ person_name }},</p>
+<p>Dear {{ recipient.name }},</p>
 <p>Thank you for your comment about {{ service_name }}. You told us:</p>
 {{ feedback_summary | paragraphs }}
 <p>We have passed your comment to the service. Comments like yours help us to improve what
@@ -377,11 +395,26 @@ we do, and we count every one in our reports.</p>
 """ + SIGN_OFF_TEAM
 
 COMPLIMENT_THANKS = """
-<p>Dear {{ person_name }},</p>
+<p>Dear {{ recipient.name }},</p>
 <p>Thank you for taking the time to compliment {{ service_name }}. You told us:</p>
 {{ feedback_summary | paragraphs }}
 <p>We have passed your kind words on to the service and the staff involved. It means a great
 deal to them to know when they have got things right.</p>
+""" + SIGN_OFF_TEAM
+
+ACTION_UPDATE = """
+<p>Dear {{ recipient.name }},</p>
+<p>We agreed to do this to put things right:</p>
+{{ action_description | paragraphs }}
+<p>This is our update:</p>
+{{ update_text | paragraphs }}
+{% if action_done %}
+<p>The action is now complete.</p>
+{% elif next_update_by %}
+<p>We will write to you again with another update by {{ next_update_by }}.</p>
+{% endif %}
+<p>If you have any questions, please contact us by phone on {{ team.phone }} or by email at
+{{ team.email }}, quoting {{ reference }}.</p>
 """ + SIGN_OFF_TEAM
 
 TEMPLATES = [
@@ -446,6 +479,7 @@ TEMPLATES = [
     ),
     ("comment_thanks", "Thank you for your comment ({{ reference }})", COMMENT_THANKS),
     ("compliment_thanks", "Thank you for your compliment ({{ reference }})", COMPLIMENT_THANKS),
+    ("action_update", "An update on what we agreed ({{ reference }})", ACTION_UPDATE),
 ]
 
 

@@ -195,8 +195,8 @@ def action_update_reminders(ctx: JobContext) -> JobResult:
                     f"Case {case.reference}: the person was promised an update every "
                     f"{action.update_every_days} working day(s) on this action "
                     f"({last} {ctx.day(start)}; due {ctx.day(action.due_on)}):\n  {what}\n"
-                    "Record the update on the case (it goes to the person), or complete the "
-                    "action."
+                    "Record the update on the case (it is sent to the person in writing), or "
+                    "complete the action."
                 ),
             )
         )

@@ -26,6 +26,7 @@ from putright.staff.access import not_found, refused, staff_render, staff_view
 from putright.staff.case_page import PageInput, page_parts
 from putright.staff.errors import attempt
 from putright.staff.forms import RespondForm, VersionedForm
+from putright.staff.letter_preview import letter_preview
 from putright.staff.moves import (
     MOVES,
     MOVES_BY_SLUG,
@@ -35,6 +36,21 @@ from putright.staff.moves import (
     MoveSpec,
     RecordSpec,
     is_final_stage,
+)
+
+# Moves that issue a letter (putright.letters.workflows): their form offers a preview.
+LETTER_MOVES = frozenset(
+    {
+        "acknowledge",
+        "extend",
+        "respond",
+        "acknowledge_escalation",
+        "refuse_escalation",
+        "record_findings",
+        "hold",
+        "withdraw",
+        "exclude",
+    }
 )
 
 DEADLINE_TAGS = {
@@ -182,11 +198,23 @@ def case_move(request: HttpRequest, member: StaffMember, reference: str, slug: s
         today=clock.today(),
     )
     kwargs = _form_kwargs(spec, ctx)
+    preview = None
     if request.method == "POST":
         form = spec.form(request.POST, **kwargs)
         if form.is_valid():
             _claim_version(case, form)
-            if attempt(form, lambda: spec.perform(ctx, form), spec.field_for):
+            if "preview" in request.POST:  # case work: show the letter, change nothing
+                version = case.version
+                previews: list[Any] = []
+                attempt(
+                    form,
+                    lambda: previews.append(letter_preview(lambda: spec.perform(ctx, form))),
+                    spec.field_for,
+                )
+                case.refresh_from_db()
+                case.version = version
+                preview = previews[0] if previews else None
+            elif attempt(form, lambda: spec.perform(ctx, form), spec.field_for):
                 messages.success(request, f"{spec.label}: done.")
                 return HttpResponseRedirect(f"/staff/cases/{case.reference}/")
     else:
@@ -202,8 +230,10 @@ def case_move(request: HttpRequest, member: StaffMember, reference: str, slug: s
             "form": form,
             "move": move.value,
             "final_stage": is_final_stage(case),
+            "preview": preview,
+            "sends_letter": move.value in LETTER_MOVES,
         },
-        status=400 if form.is_bound else 200,
+        status=(200 if preview is not None else 400) if form.is_bound else 200,
     )
 
 

@@ -15,22 +15,24 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from putright.accounts.permissions import Capability, StaffMember
 from putright.cases import services
 from putright.cases.models import Case
-from putright.cases.services import PersonDetails
+from putright.cases.services.staff_intake import contact_service_change
 from putright.core import clock
 from putright.core.policy import policy_config, working_calendar
+from putright.letters import workflows
 from putright.staff import queries
 from putright.staff.access import not_found, staff_render, staff_view
+from putright.staff.casework_forms import ServiceChangeForm
 from putright.staff.errors import attempt
 from putright.staff.forms import (
-    ContactLogForm,
     ExcludeForm,
     JoinForm,
     RaiseComplaintForm,
     TriageForm,
     VersionedForm,
 )
+from putright.staff.views import casework
 
-TRIAGE_ACTIONS = ("classify", "exclude", "join", "raise")
+TRIAGE_ACTIONS = ("classify", "exclude", "join", "raise", "service")
 
 
 def _page(request: HttpRequest) -> int:
@@ -41,7 +43,12 @@ def _page(request: HttpRequest) -> int:
 
 
 def _inbox(
-    request: HttpRequest, member: StaffMember, form: ContactLogForm, *, status: int = 200
+    request: HttpRequest,
+    member: StaffMember,
+    form: forms.Form,
+    *,
+    status: int = 200,
+    matches: list[Any] | None = None,
 ) -> HttpResponse:
     q = request.GET.get("q", "")[:100]
     page = queries.inbox_page(member=member, page=_page(request), q=q)
@@ -63,6 +70,7 @@ def _inbox(
                 for case in page.cases
             ],
             "form": form,
+            "matches": matches or [],
             "previous_href": f"?page={page.page - 1}{search}" if page.has_previous else "",
             "next_href": f"?page={page.page + 1}{search}" if page.has_next else "",
         },
@@ -72,38 +80,16 @@ def _inbox(
 
 @staff_view(Capability.TRIAGE)
 def inbox(request: HttpRequest, member: StaffMember) -> HttpResponse:
-    """The inbox, with the form to log a contact on the same page."""
+    """The inbox, with the form to log a contact on the same page (the form and the
+    intake are case work's: putright.staff.views.casework)."""
     if request.method != "POST":
-        return _inbox(request, member, ContactLogForm())
-    form = ContactLogForm(request.POST)
-    made: list[Case] = []
-    if form.is_valid():
-        d = form.cleaned_data
-
-        def log() -> None:
-            made.append(
-                services.contact_record(
-                    channel=d["channel"],
-                    person=PersonDetails(
-                        name=d["name"],
-                        email=d["email"],
-                        phone=d["phone"],
-                        address=d["address"],
-                        is_tenant_or_leaseholder=d["tenant"],
-                    ),
-                    service=d["service"],
-                    text=d["text"],
-                    actor=member.actor,
-                    kind=d["kind"],
-                    outcomes_sought=d["outcomes_sought"],
-                )
-            )
-
-        if attempt(form, log, lambda _rule: None):
-            case = made[0]
-            messages.success(request, f"Contact logged as {case.reference}.")
-            return HttpResponseRedirect(f"/staff/inbox/{case.reference}/")
-    return _inbox(request, member, form, status=400)
+        return _inbox(request, member, casework.intake_form())
+    result = casework.intake_submit(request, member)
+    if result.redirect is not None:
+        return result.redirect
+    if result.matches:
+        return _inbox(request, member, result.form, matches=result.matches)
+    return _inbox(request, member, result.form, status=400)
 
 
 def _forms(case: Case, data: Any = None, bound: str = "") -> dict[str, forms.Form]:
@@ -116,6 +102,7 @@ def _forms(case: Case, data: Any = None, bound: str = "") -> dict[str, forms.For
         "classify": make("classify", TriageForm),
         "exclude": make("exclude", ExcludeForm),
         "join": make("join", JoinForm),
+        "service": make("service", ServiceChangeForm),
     }
     if case.kind == "service_request":
         built["raise"] = make("raise", RaiseComplaintForm)
@@ -179,15 +166,14 @@ def triage_action(
         _claim(case, form)
         d = form.cleaned_data
         calls: dict[str, Callable[[], Case]] = {
-            "classify": lambda: services.contact_triage(
-                case=case, actor=member.actor, kind=d["kind"], reason=d["reason"]
-            ),
-            "exclude": lambda: services.case_exclude(
-                case=case, actor=member.actor, code=d["code"], reasons=d["reasons"]
-            ),
+            "classify": lambda: _classify(request, member, case, d),
+            "exclude": lambda: _exclude(member, case, d),
             "join": lambda: _join(member, case, d),
             "raise": lambda: services.complaint_raise_from_service_request(
                 request=case, actor=member.actor, text=d["text"]
+            ),
+            "service": lambda: contact_service_change(
+                case=case, actor=member.actor, service=d["service"], reason=d["reason"]
             ),
         }
         fields = {
@@ -195,12 +181,42 @@ def triage_action(
             "exclude": {"unknown_exclusion": "code"},
             "join": {"issue_must_be_new_complaint": "open_case"},
             "raise": {},
+            "service": {},
         }[action]
         if attempt(form, lambda: done.append(calls[action]()), fields.get):
             result = done[0]
             messages.success(request, _done_message(action, case, result))
+            if action == "service":  # still waiting for triage, under its new service
+                return HttpResponseRedirect(f"/staff/inbox/{result.reference}/")
             return HttpResponseRedirect(f"/staff/cases/{result.reference}/")
     return _triage_page(request, member, case, bound_forms, failed=action)
+
+
+def _classify(request: HttpRequest, member: StaffMember, case: Case, data: dict[str, Any]) -> Case:
+    """A comment or compliment is thanked in writing and passed to its service."""
+    if data["kind"] not in ("comment", "compliment"):
+        return services.contact_triage(
+            case=case, actor=member.actor, kind=data["kind"], reason=data["reason"]
+        )
+    _letter, routed_to = workflows.feedback_thank_and_route(
+        case=case, actor=member.actor, kind=data["kind"], reason=data["reason"]
+    )
+    messages.info(
+        request,
+        f"A thank-you letter is on the case. Sent to the service manager at {routed_to}."
+        if routed_to
+        else "A thank-you letter is on the case. The service has no manager email set: "
+        "pass it on yourself.",
+    )
+    return case
+
+
+def _exclude(member: StaffMember, case: Case, data: dict[str, Any]) -> Case:
+    """Exclude and send the exclusion (or hold) notice, in one transaction."""
+    workflows.exclude_and_issue(
+        case=case, actor=member.actor, code=data["code"], reasons=data["reasons"]
+    )
+    return case
 
 
 def _join(member: StaffMember, case: Case, data: dict[str, Any]) -> Case:
@@ -219,7 +235,12 @@ def _done_message(action: str, case: Case, result: Case) -> str:
     if action == "classify":
         return f"{case.reference} classified as {result.get_kind_display().lower()}."
     if action == "exclude":
-        return f"{case.reference} excluded. The exclusion letter follows."
+        return (
+            f"{case.reference} excluded. The exclusion letter is on the case: emailed, or "
+            "waiting in the print-and-post queue."
+        )
+    if action == "service":
+        return f"{case.reference} moved to {result.service.name}."
     if action == "join":
         return f"{case.reference} joined this complaint."
     return f"Complaint {result.reference} raised about service request {case.reference}."

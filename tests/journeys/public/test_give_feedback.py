@@ -319,7 +319,7 @@ def test_give_feedback_for_someone_else_with_their_consent_uploaded(
         "bob@example.org",
         "carer",
     )
-    assert rep.consent_state == "received"
+    assert rep.consent_state == "to_check"  # an officer accepts it on the case page
     assert rep.consent_evidence == "Signed consent uploaded with the online form (consent.png)"
     consent = Attachment.objects.get(correspondence__case=case)
     assert (consent.original_name, consent.content_type) == ("consent.png", "image/png")
