@@ -28,6 +28,7 @@ from putright.cases.models import (
 from putright.cases.services._deadlines import _NOTHING_DUE as NOTHING_DUE
 from putright.cases.services._deadlines import open_council_deadlines
 from putright.cases.services._facts import snapshots_read
+from putright.core.policy import extra_closure_days
 from putright.policy.deadlines import Deadline
 from putright.policy.lifecycle import CaseStatus
 
@@ -63,9 +64,10 @@ def cases_with_deadline_by(*, last: date) -> QuerySet[Case]:
 def cases_due(*, cases: Sequence[Case], today: date) -> list[DueCase]:
     """The policy core's open deadlines of `cases` on `today`, read in seven queries."""
     found = []
+    days = extra_closure_days()
     for snap in snapshots_read(cases).values():
         officers = {n: s.officer for n, s in snap.stages.items() if s.officer is not None}
-        deadlines = tuple(open_council_deadlines(snap, today=today))
+        deadlines = tuple(open_council_deadlines(snap, today=today, closure_days=days))
         found.append(DueCase(case=snap.case, deadlines=deadlines, officers=officers))
     return found
 

@@ -389,4 +389,5 @@ def test_the_navigation_offers_only_what_the_role_can_open(
         "/staff/cases/",
         "/staff/inbox/",
         "/staff/reports/service-status/",
+        "/staff/calendar/",
     ]

@@ -2,6 +2,7 @@
 core, writes in putright.cases.services, reads in putright.cases.selectors."""
 
 from putright.cases.models.access import SignInLinkUse
+from putright.cases.models.calendar import ClosureDay
 from putright.cases.models.case import Case, CaseLink, Contact, Representative
 from putright.cases.models.outcomes import (
     ActionUpdate,
@@ -40,6 +41,7 @@ __all__ = [
     "Case",
     "CaseLink",
     "ChildrensRepresentation",
+    "ClosureDay",
     "ComplaintDefinition",
     "ComplaintIssue",
     "Contact",

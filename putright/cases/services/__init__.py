@@ -8,6 +8,12 @@ from putright.cases.services._base import (
     CaseConflict,
     InvalidInput,
 )
+from putright.cases.services.calendar import (
+    Recomputed,
+    closure_day_add,
+    closure_day_remove,
+    deadlines_recompute,
+)
 from putright.cases.services.intake import (
     PersonDetails,
     complaint_raise_from_service_request,
@@ -87,6 +93,7 @@ __all__ = [
     "IssueAdded",
     "LinkAlreadyUsed",
     "PersonDetails",
+    "Recomputed",
     "RepresentativeDetails",
     "Upload",
     "action_add",
@@ -102,6 +109,8 @@ __all__ = [
     "case_withdraw",
     "cases_anonymise",
     "childrens_representation_record",
+    "closure_day_add",
+    "closure_day_remove",
     "complaint_acknowledge",
     "complaint_raise_from_service_request",
     "complaint_statement_agree",
@@ -110,6 +119,7 @@ __all__ = [
     "contact_triage",
     "contractor_feedback_record",
     "contractor_feedback_request",
+    "deadlines_recompute",
     "disability_add",
     "equality_answers_record",
     "escalation_acknowledge",
