@@ -20,6 +20,7 @@ from putright.cases.models import (
     Hold,
     LetterContact,
     Officer,
+    OmbudsmanOrder,
     OutstandingAction,
     ReasonableAdjustment,
     Restriction,
@@ -108,6 +109,20 @@ def contractor_feedback_awaited(*, asked_by: date) -> QuerySet[StageRecord]:
         )
         .select_related("case", "officer__user")
         .order_by("pk")
+    )
+
+
+def ombudsman_orders_open(*, by: date) -> QuerySet[OmbudsmanOrder]:
+    """Ombudsman orders and recommendations not yet complied with, due on or before `by`,
+    with their case and service (the partial index on due date finds them)."""
+    return (
+        OmbudsmanOrder.objects.filter(
+            complied_on__isnull=True,
+            due_on__lte=by,
+            ombudsman_case__case__anonymised_at__isnull=True,
+        )
+        .select_related("ombudsman_case__case__service")
+        .order_by("due_on", "pk")
     )
 
 

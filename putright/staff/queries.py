@@ -40,6 +40,7 @@ from putright.cases.models import (
     ComplaintDefinition,
     Contact,
     Correspondence,
+    OmbudsmanOrder,
     OutstandingAction,
     Person,
     ReasonableAdjustment,
@@ -156,6 +157,9 @@ class QueueRow:
     owner: str
     restricted: bool
     due: str
+    # The earliest Ombudsman order not yet complied with (issue 12's work-queue flag).
+    ombudsman_order_due: date | None = None
+    ombudsman_order_overdue: bool = False
 
     @property
     def status_label(self) -> str:
@@ -285,6 +289,14 @@ def _owner() -> Subquery:
     )
 
 
+def _ombudsman_order_due() -> Subquery:
+    return Subquery(
+        OmbudsmanOrder.objects.filter(ombudsman_case__case=OuterRef("pk"), complied_on__isnull=True)
+        .order_by("due_on")
+        .values("due_on")[:1]
+    )
+
+
 def queue_page(
     *, member: StaffMember, filters: QueueFilters, today: date, due_soon_by: date
 ) -> QueuePage:
@@ -314,7 +326,7 @@ def queue_page(
     rows = {
         row["id"]: row
         for row in Case.objects.filter(pk__in=ids)
-        .annotate(owner=_owner())
+        .annotate(owner=_owner(), ombudsman_order_due=_ombudsman_order_due())
         .values(
             "id",
             "reference",
@@ -326,6 +338,7 @@ def queue_page(
             "next_deadline_name",
             "owner",
             "restricted",
+            "ombudsman_order_due",
         )
     }
     return QueuePage(
@@ -342,6 +355,10 @@ def queue_page(
                 owner=r["owner"] or "",
                 restricted=r["restricted"],
                 due=due_state(r["next_deadline_on"], today=today, due_soon_by=due_soon_by),
+                ombudsman_order_due=r["ombudsman_order_due"],
+                ombudsman_order_overdue=bool(
+                    r["ombudsman_order_due"] and r["ombudsman_order_due"] < today
+                ),
             )
             for r in (rows[i] for i in ids if i in rows)
         ],

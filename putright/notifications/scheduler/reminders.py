@@ -335,3 +335,47 @@ def hold_reviews(ctx: JobContext) -> JobResult:
             )
         )
     return reminders_send(job, reminders, ctx=ctx)
+
+
+# ---------------------------------------------------------------------------------------
+# Ombudsman orders: a Complaint Handling Failure Notice follows a missed order date
+
+
+def ombudsman_order_reminders(ctx: JobContext) -> JobResult:
+    """The officer of the case (else the complaints team): N working days before an
+    Ombudsman order or recommendation is due (DEADLINE_REMINDER_WORKING_DAYS) and once when
+    it is overdue. Keyed per order and due date, so each is sent once."""
+    job = "ombudsman_order_reminders"
+    if (skip := _not_a_working_day(job, ctx)) is not None:
+        return skip
+    last = ctx.add_working_days(ctx.on, ctx.config.deadline_reminder_working_days)
+    orders = list(due.ombudsman_orders_open(by=last))
+    officers = due.current_officers(cases={o.ombudsman_case.case for o in orders})
+    reminders = []
+    for order in orders:
+        case = order.ombudsman_case.case
+        what = order.get_kind_display().lower()
+        overdue = order.due_on < ctx.on
+        when = ctx.day(order.due_on)
+        text = order.order[:120] + ("…" if len(order.order) > 120 else "")
+        reminders.append(
+            Reminder(
+                job="ombudsman_order_overdue" if overdue else "ombudsman_order_due",
+                subject_key=f"ombudsman_order:{order.pk}",
+                due_on=order.due_on,
+                to=officer_email(officers.get(case.pk)) or ctx.team_email,
+                case_reference=case.reference,
+                headline=(
+                    f"OVERDUE: Ombudsman {what} was due {when}"
+                    if overdue
+                    else f"Ombudsman {what} due {when}"
+                ),
+                detail=(
+                    f"Case {case.reference} ({case.service.name}): the Ombudsman {what} "
+                    f"{'was due on' if overdue else 'is due on'} {when} and no compliance is "
+                    f"recorded:\n  {text}\nComply, then record it with the evidence on the "
+                    "case. A missed Ombudsman date can bring a Complaint Handling Failure Notice."
+                ),
+            )
+        )
+    return reminders_send(job, reminders, ctx=ctx)

@@ -1,22 +1,37 @@
 """Back-office pages for Ombudsman cases, learning, restrictions, adjustments, children's
 safeguards, closure days.
+
+Each page is one form and one service call. Pages about a case are open to whoever may act
+on the case (putright.accounts.permissions); the others to the complaints team.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import URLPattern, path
 
 from putright.accounts.permissions import Capability, StaffMember
 from putright.cases import services
+from putright.cases.models import Case, OmbudsmanCase, OmbudsmanEvidence, OmbudsmanOrder
+from putright.cases.services import OmbudsmanOrderInput
 from putright.cases.services.calendar import closure_days_listed, shipped_non_working_days
 from putright.core import clock
-from putright.staff.access import staff_render, staff_view
+from putright.staff import records_forms as rf
+from putright.staff.access import not_found, refused, staff_render, staff_view
 from putright.staff.errors import attempt
-from putright.staff.records_forms import ClosureDayForm
+from putright.staff.views.cases import _load
 
 CALENDAR = "/staff/calendar/"
+
+
+# ---------------------------------------------------------------------------------------
+# Closure days
 
 
 def _moved(result: services.Recomputed) -> str:
@@ -30,7 +45,7 @@ def _moved(result: services.Recomputed) -> str:
 @staff_view(Capability.ACT_ON_ANY_CASE)
 def calendar(request: HttpRequest, member: StaffMember) -> HttpResponse:
     """Closure days and bank holidays: the default list, and the days added here."""
-    form = ClosureDayForm(request.POST or None)
+    form = rf.ClosureDayForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         outcome: list[services.Recomputed] = []
@@ -78,7 +93,227 @@ def calendar_remove(request: HttpRequest, member: StaffMember, day_id: int) -> H
     return HttpResponseRedirect(CALENDAR)
 
 
+# ---------------------------------------------------------------------------------------
+# Pages about one case: a form and one service call
+
+
+@dataclass(frozen=True, slots=True)
+class CasePage:
+    """One record page of a case: its title, button, form, and the service call it makes.
+
+    `item` finds the row the page is about (an Ombudsman case, an order) on this case, or
+    None (404). `perform(member, case, item, form)` makes the one service call.
+    """
+
+    title: str
+    button: str
+    form: Callable[..., forms.Form]
+    perform: Callable[[StaffMember, Case, Any, Any], Any]
+    item: Callable[[Case, int], Any] | None = None
+    done: str = "Saved."
+    form_kwargs: Callable[[Case, Any], dict[str, Any]] | None = None
+    initial: Callable[[Case, Any], dict[str, Any]] | None = None
+
+
+def _case_page(
+    request: HttpRequest, member: StaffMember, reference: str, page: CasePage, item_id: int = 0
+) -> HttpResponse:
+    loaded = _load(member, reference)
+    if loaded is None:
+        return not_found(request, member)
+    case = loaded.case
+    if not loaded.may_act:
+        return refused(request, member, f"You can see case {case.reference} but not act on it.")
+    item = page.item(case, item_id) if page.item is not None else None
+    if page.item is not None and item is None:
+        return not_found(request, member)
+    kwargs = page.form_kwargs(case, item) if page.form_kwargs else {}
+    if request.method == "POST":
+        form = page.form(request.POST, request.FILES, **kwargs)
+        if form.is_valid():
+            if form.cleaned_data.get("version"):
+                case.version = form.cleaned_data["version"]
+            if attempt(form, lambda: page.perform(member, case, item, form), lambda _r: None):
+                messages.success(request, page.done)
+                return HttpResponseRedirect(f"/staff/cases/{case.reference}/#records")
+    else:
+        initial = {"version": case.version, **(page.initial(case, item) if page.initial else {})}
+        form = page.form(initial=initial, **kwargs)
+    return staff_render(
+        request,
+        member,
+        "staff/records/form.html",
+        {"case": case, "form": form, "title": page.title, "button": page.button},
+        status=400 if form.is_bound else 200,
+    )
+
+
+def _ombudsman_case(case: Case, pk: int) -> OmbudsmanCase | None:
+    return OmbudsmanCase.objects.filter(case=case, pk=pk).first()
+
+
+def _order(case: Case, pk: int) -> OmbudsmanOrder | None:
+    return OmbudsmanOrder.objects.filter(ombudsman_case__case=case, pk=pk).first()
+
+
+def _open(member: StaffMember, case: Case, _item: None, form: Any) -> Any:
+    d = form.cleaned_data
+    return services.ombudsman_case_open(
+        case=case,
+        actor=member.actor,
+        ombudsman=d["ombudsman"],
+        their_reference=d["their_reference"],
+        enquiry_received_on=d["enquiry_received_on"],
+        response_due_on=d["response_due_on"],
+        enquiry=d["enquiry"],
+    )
+
+
+def _information(member: StaffMember, case: Case, item: OmbudsmanCase, form: Any) -> Any:
+    d = form.cleaned_data
+    return services.ombudsman_information_sent(
+        case=case, actor=member.actor, ombudsman_case=item, sent_on=d["sent_on"], what=d["what"]
+    )
+
+
+def _determination(member: StaffMember, case: Case, item: OmbudsmanCase, form: Any) -> Any:
+    d = form.cleaned_data
+    return services.ombudsman_determination_record(
+        case=case,
+        actor=member.actor,
+        ombudsman_case=item,
+        determined_on=d["determined_on"],
+        determination=d["determination"],
+        findings=form.findings(),
+        orders=[],
+    )
+
+
+def _order_add(member: StaffMember, case: Case, item: OmbudsmanCase, form: Any) -> Any:
+    d = form.cleaned_data
+    return services.ombudsman_order_add(
+        case=case,
+        actor=member.actor,
+        ombudsman_case=item,
+        item=OmbudsmanOrderInput(text=d["text"], due_on=d["due_on"], kind=d["kind"]),
+    )
+
+
+def _comply(member: StaffMember, case: Case, item: OmbudsmanOrder, form: Any) -> Any:
+    d = form.cleaned_data
+    return services.ombudsman_order_comply(
+        case=case,
+        actor=member.actor,
+        order=item,
+        evidence=d["evidence"],
+        uploads=(d["file"],),
+        on=d["complied_on"],
+    )
+
+
+def _issues(case: Case, _item: Any) -> dict[str, Any]:
+    from putright.cases.models import ComplaintIssue
+
+    texts = ComplaintIssue.objects.filter(definition__case=case).order_by(
+        "definition__stage", "number"
+    )
+    return {"issues": list(dict.fromkeys(i.text for i in texts))}
+
+
+OMBUDSMAN_PAGES: dict[str, CasePage] = {
+    "open": CasePage(
+        "Open an Ombudsman case",
+        "Open the Ombudsman case",
+        rf.OmbudsmanOpenForm,
+        _open,
+        done="Ombudsman case opened.",
+        initial=lambda case, _i: {"ombudsman": case.ombudsman},
+    ),
+    "information": CasePage(
+        "Record information sent to the Ombudsman",
+        "Record it",
+        rf.OmbudsmanInformationForm,
+        _information,
+        item=_ombudsman_case,
+        done="Information sent recorded.",
+        initial=lambda _c, _i: {"sent_on": clock.today()},
+    ),
+    "determination": CasePage(
+        "Record the Ombudsman's determination",
+        "Record the determination",
+        rf.OmbudsmanDeterminationForm,
+        _determination,
+        item=_ombudsman_case,
+        done="Determination recorded. Add each order or recommendation with its due date.",
+        form_kwargs=_issues,
+    ),
+    "order": CasePage(
+        "Add an Ombudsman order or recommendation",
+        "Add it",
+        rf.OmbudsmanOrderForm,
+        _order_add,
+        item=_ombudsman_case,
+        done="Order added: it is reminded before it is due and when overdue.",
+    ),
+    "comply": CasePage(
+        "Record compliance with an Ombudsman order",
+        "Record compliance",
+        rf.OmbudsmanComplyForm,
+        _comply,
+        item=_order,
+        done="Compliance recorded.",
+        initial=lambda _c, _i: {"complied_on": clock.today()},
+    ),
+}
+
+
+@staff_view(Capability.SEE_CASES)
+def ombudsman_page(
+    request: HttpRequest, member: StaffMember, reference: str, action: str, item_id: int = 0
+) -> HttpResponse:
+    page = OMBUDSMAN_PAGES.get(action)
+    if page is None or (page.item is None) != (item_id == 0):
+        return not_found(request, member)
+    return _case_page(request, member, reference, page, item_id)
+
+
+@staff_view(Capability.SEE_CASES)
+def ombudsman_evidence(
+    request: HttpRequest, member: StaffMember, reference: str, file_id: int
+) -> HttpResponse:
+    """A file of evidence, to whoever may see the case, never from a public address."""
+    loaded = _load(member, reference)
+    row = (
+        OmbudsmanEvidence.objects.filter(order__ombudsman_case__case=loaded.case, pk=file_id)
+        .select_related("order")
+        .first()
+        if loaded is not None
+        else None
+    )
+    if row is None:
+        return not_found(request, member)
+    response: HttpResponse = FileResponse(  # type: ignore[assignment]
+        row.file.open("rb"),
+        as_attachment=True,
+        filename=row.original_name,
+        content_type=row.content_type,
+    )
+    # Streamed: a FileResponse is not an HttpResponse, but the gate passes any response on.
+    return response
+
+
 urlpatterns: list[URLPattern] = [
     path("calendar/", calendar, name="calendar"),
     path("calendar/<int:day_id>/remove/", calendar_remove, name="calendar-remove"),
+    path(
+        "cases/<str:reference>/ombudsman/evidence/<int:file_id>/",
+        ombudsman_evidence,
+        name="ombudsman-evidence",
+    ),
+    path("cases/<str:reference>/ombudsman/<slug:action>/", ombudsman_page, name="ombudsman"),
+    path(
+        "cases/<str:reference>/ombudsman/<slug:action>/<int:item_id>/",
+        ombudsman_page,
+        name="ombudsman-item",
+    ),
 ]

@@ -43,6 +43,7 @@ class TestOnce:
             "2026-12-23 contractor_feedback_reminders: 0 email(s), 0 reminder(s), 0 already sent",
             "2026-12-23 review_reminders: 0 email(s), 0 reminder(s), 0 already sent",
             "2026-12-23 hold_reviews: 0 email(s), 0 reminder(s), 0 already sent",
+            "2026-12-23 ombudsman_order_reminders: 0 email(s), 0 reminder(s), 0 already sent",
             "2026-12-23 retention: anonymised 0 case(s)",
         ]
         assert command("--date", "2026-12-23", "--job", "deadline_reminders") == (
