@@ -30,6 +30,8 @@ def navigation(request: HttpRequest, member: StaffMember) -> list[dict[str, Any]
         items.append({"text": "Open cases by service", "href": "/staff/reports/service-status/"})
     if member.can(Capability.SEE_EQUALITY_AGGREGATE):
         items.append({"text": "Equality monitoring", "href": "/staff/reports/equality/"})
+    if member.can(Capability.SEE_CASES):
+        items.append({"text": "Learning log", "href": "/staff/learning/"})
     if member.can(Capability.ACT_ON_ANY_CASE):
         items.append({"text": "Closure days", "href": "/staff/calendar/"})
     for item in items:

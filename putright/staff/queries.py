@@ -31,8 +31,8 @@ from django.db.models import (
 from django.db.models.expressions import OrderBy, RawSQL
 from django.db.models.lookups import Exact
 
-from putright.accounts.models import SavedView
-from putright.accounts.permissions import StaffMember, case_visibility
+from putright.accounts.models import CaseAccess, SavedView
+from putright.accounts.permissions import Capability, StaffMember, case_visibility
 from putright.cases.models import (
     ActionUpdate,
     Case,
@@ -87,6 +87,16 @@ SORTS: Final[dict[str, tuple[str, bool]]] = {
     "-deadline": ("next_deadline_on", True),
     "reference": ("reference", False),
     "-reference": ("reference", True),
+    # Triage flags (issue 12): vulnerable people first, or last.
+    "vulnerable": ("vulnerable", True),
+    "-vulnerable": ("vulnerable", False),
+}
+# Triage flags a queue can be filtered by (issue 12).
+FLAGS: Final = {
+    "vulnerable": "Vulnerable",
+    "simple": "Simple",
+    "standard": "Standard",
+    "complex": "Complex",
 }
 
 
@@ -142,6 +152,7 @@ class QueueFilters:
     q: str = ""
     sort: str = "deadline"
     page: int = 1
+    flags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +168,8 @@ class QueueRow:
     owner: str
     restricted: bool
     due: str
+    vulnerable: bool = False
+    complexity: str = ""
     # The earliest Ombudsman order not yet complied with (issue 12's work-queue flag).
     ombudsman_order_due: date | None = None
     ombudsman_order_overdue: bool = False
@@ -235,6 +248,11 @@ def queue_filtered(
         qs = qs.filter(next_deadline_on__gte=today, next_deadline_on__lte=due_soon_by)
     elif filters.due == "on_track":
         qs = qs.filter(next_deadline_on__gt=due_soon_by)
+    if "vulnerable" in filters.flags:
+        qs = qs.filter(vulnerable=True)
+    levels = [f for f in filters.flags if f != "vulnerable"]
+    if levels:
+        qs = qs.filter(complexity__in=levels)
     return qs
 
 
@@ -339,6 +357,8 @@ def queue_page(
             "owner",
             "restricted",
             "ombudsman_order_due",
+            "vulnerable",
+            "complexity",
         )
     }
     return QueuePage(
@@ -356,6 +376,8 @@ def queue_page(
                 restricted=r["restricted"],
                 due=due_state(r["next_deadline_on"], today=today, due_soon_by=due_soon_by),
                 ombudsman_order_due=r["ombudsman_order_due"],
+                vulnerable=r["vulnerable"],
+                complexity=r["complexity"],
                 ombudsman_order_overdue=bool(
                     r["ombudsman_order_due"] and r["ombudsman_order_due"] < today
                 ),
@@ -400,12 +422,22 @@ def inbox_page(*, member: StaffMember, page: int) -> InboxPage:
     first, then those with no complaint clock (one query)."""
     page = min(max(page, 1), MAX_PAGES)
     offset = (page - 1) * PAGE_SIZE
-    cases = list(
-        Case.objects.filter(case_visibility(member))
+    visible = case_visibility(member)
+    if member.can(Capability.TRIAGE):
+        # The complaints team sees that a restricted contact exists (never its content, see
+        # the template) so its acknowledgement cannot slip unseen; it names who may work on it.
+        visible |= Q(restricted=True)
+    named = CaseAccess.objects.filter(case=OuterRef("pk"), user_id=member.user_id)
+    cases: list[Case] = list(
+        Case.objects.filter(visible)
         .filter(_untriaged())
         .select_related("person", "service")
-        # The acknowledgement deadline first (received order, on the queue index).
-        .order_by(F("next_deadline_on").asc(nulls_last=True), "id")[offset : offset + PAGE_SIZE + 1]
+        .annotate(named=Exists(named))
+        # Vulnerable people first (issue 12), then the acknowledgement deadline (received
+        # order, on the queue index).
+        .order_by(F("vulnerable").desc(), F("next_deadline_on").asc(nulls_last=True), "id")[
+            offset : offset + PAGE_SIZE + 1
+        ]
     )
     return InboxPage(
         cases=cases[:PAGE_SIZE],

@@ -4,6 +4,7 @@ decides."""
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePath
 from typing import Any
 
@@ -11,10 +12,11 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
 from putright.cases.models import ClosureDay, OmbudsmanOrder
+from putright.cases.models.learning import THEMES
 from putright.cases.models.ombudsman import FINDINGS
 from putright.cases.services import EvidenceFile, OmbudsmanFindingInput
 from putright.core.policy import policy_config
-from putright.staff.forms import VersionedForm
+from putright.staff.forms import VersionedForm, officer_field
 from putright.web.forms import DateInputField
 
 
@@ -177,3 +179,77 @@ class OmbudsmanComplyForm(VersionedForm):
 
     def clean_file(self) -> EvidenceFile:
         return evidence_file(self.cleaned_data["file"])
+
+
+class TriageFlagsForm(VersionedForm):
+    vulnerable = forms.TypedChoiceField(
+        label="Is the person vulnerable?",
+        choices=[("yes", "Yes"), ("no", "No")],
+        coerce=lambda v: v == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Say whether the person is vulnerable"},
+    )
+    vulnerability_reason = forms.CharField(
+        label="Why, and what officers should do",
+        widget=forms.Textarea,
+        required=False,
+        help_text="Only if vulnerable. Seen by the officers handling the case, never in a letter.",
+    )
+    complexity = forms.ChoiceField(
+        label="How complex is the case?",
+        choices=[("simple", "Simple"), ("standard", "Standard"), ("complex", "Complex")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose how complex the case is"},
+    )
+
+
+class RestrictedNameForm(forms.Form):
+    user = forms.TypedChoiceField(
+        label="Who may work on it",
+        coerce=int,
+        error_messages={"required": "Choose who may work on it"},
+    )
+    reason = forms.CharField(
+        label="Why they need to see it",
+        max_length=300,
+        error_messages={"required": "Say why this person needs to see the case"},
+    )
+
+    def __init__(self, *args: Any, people: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["user"]
+        assert isinstance(field, forms.TypedChoiceField)  # noqa: S101 - narrows the type
+        field.choices = [("", "Choose a member of staff"), *people]
+
+
+class ImprovementForm(VersionedForm):
+    description = forms.CharField(
+        label="The service improvement",
+        widget=forms.Textarea,
+        help_text="What will change, so that this does not happen again.",
+        error_messages={"required": "Describe the improvement"},
+    )
+    theme = forms.ChoiceField(
+        label="Theme",
+        choices=[("", "Choose a theme"), *THEMES],
+        error_messages={"required": "Choose the theme of the improvement"},
+    )
+    owner = officer_field("Owner")
+    due_on = DateInputField(label="Due date", error_name="the due date")
+    other_cases = forms.CharField(
+        label="Other cases that caused it (optional)",
+        required=False,
+        help_text="Their references, separated by spaces or commas, for example CU12345678.",
+    )
+
+    def references(self) -> list[str]:
+        text = self.cleaned_data.get("other_cases", "")
+        return [r.strip().upper() for r in re.split(r"[\s,;]+", text) if r.strip()]
+
+
+class ImprovementCompleteForm(forms.Form):
+    note = forms.CharField(
+        label="What was done",
+        widget=forms.Textarea,
+        error_messages={"required": "Say what was done"},
+    )

@@ -56,3 +56,85 @@ def test_a_closure_day_added_and_removed_moves_the_deadline_and_back(
     expect(page.get_by_text("Day removed.")).to_be_visible()
     assert StageRecord.objects.get(case=case, number=1).respond_by == was
     assert TimelineEvent.objects.filter(case=case, action="deadlines_moved").count() == 2
+
+
+def test_the_restricted_case_and_triage_flags_pages_have_no_accessibility_violations(
+    council: Council,  # noqa: F811
+    tab: Callable[[], Page],  # noqa: F811
+    site_url: Callable[[str], str],
+    axe: Callable[[Page], None],
+) -> None:
+    from putright.cases.services import PersonDetails
+    from tests.staff.personas import complaint_new
+
+    staff = PersonDetails(name="Alex Staffmember", email="alex@example.org", is_staff_member=True)
+    restricted = complaint_new(council, person=staff, text="About my manager")
+    case = complaint_new(council, text="The mould is back")
+    page = tab()
+    sign_in(page, site_url, council, "complaints")
+
+    page.goto(site_url("/staff/inbox/"))
+    row = page.get_by_role("row").filter(has_text=restricted.reference)
+    expect(row).to_contain_text("Restricted")
+    axe(page)
+    row.get_by_role("link").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(restricted.reference)
+    axe(page)
+    page.get_by_role("button", name="Name them").click()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    axe(page)
+    page.get_by_label("Who may work on it").select_option(
+        label="Tom Okafor (Investigating officer)"
+    )
+    page.get_by_label("Why they need to see it").fill("Independent of the team involved")
+    page.get_by_role("button", name="Name them").click()
+    expect(page.get_by_text("Named: they can now open the case.")).to_be_visible()
+
+    page.goto(site_url(f"/staff/inbox/{case.reference}/"))
+    page.get_by_role("link", name="Set the triage flags").click()
+    axe(page)
+    page.get_by_label("Yes").check()
+    page.get_by_role("button", name="Save the flags").click()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    axe(page)
+    page.get_by_label("Why, and what officers should do").fill("Recently bereaved")
+    page.get_by_label("Complex", exact=True).check()
+    page.get_by_role("button", name="Save the flags").click()
+    expect(page.get_by_text("Triage flags saved.")).to_be_visible()
+    page.goto(site_url("/staff/inbox/"))
+    expect(page.get_by_role("row").filter(has_text=case.reference)).to_contain_text("Vulnerable")
+    axe(page)
+
+
+def test_the_learning_pages_have_no_accessibility_violations(
+    council: Council,  # noqa: F811
+    tab: Callable[[], Page],  # noqa: F811
+    site_url: Callable[[str], str],
+    axe: Callable[[Page], None],
+) -> None:
+    case = complaint_at_stage1(council)
+    page = tab()
+    sign_in(page, site_url, council, "complaints")
+    page.goto(site_url(f"/staff/cases/{case.reference}/"))
+    page.locator("#actions-panel").get_by_role("link", name="Record a service improvement").click()
+    axe(page)
+    page.get_by_role("button", name="Record the improvement").click()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    axe(page)
+    due = working_calendar().add_working_days(clock.today(), 30)
+    page.get_by_label("The service improvement").fill("Surveyor within 10 working days")
+    page.get_by_label("Theme").select_option("timeliness")
+    page.get_by_label("Owner").select_option(label="Tom Okafor, Manager, Housing repairs")
+    page.get_by_label("Day").fill(str(due.day))
+    page.get_by_label("Month").fill(str(due.month))
+    page.get_by_label("Year").fill(str(due.year))
+    page.get_by_role("button", name="Record the improvement").click()
+    expect(page.locator("#learning")).to_be_visible()
+    axe(page)
+    page.get_by_role("link", name="Learning log").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Learning log")
+    axe(page)
+    page.get_by_role("link", name="Record as complete").click()
+    page.get_by_role("button", name="Record as complete").click()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    axe(page)

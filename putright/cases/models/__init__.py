@@ -4,6 +4,7 @@ core, writes in putright.cases.services, reads in putright.cases.selectors."""
 from putright.cases.models.access import SignInLinkUse
 from putright.cases.models.calendar import ClosureDay
 from putright.cases.models.case import Case, CaseLink, Contact, Representative
+from putright.cases.models.learning import ServiceImprovement
 from putright.cases.models.ombudsman import OmbudsmanEvidence, OmbudsmanFinding
 from putright.cases.models.outcomes import (
     ActionUpdate,
@@ -68,6 +69,7 @@ __all__ = [
     "ResponsePlan",
     "Restriction",
     "Service",
+    "ServiceImprovement",
     "SignInLinkUse",
     "StageRecord",
     "Team",

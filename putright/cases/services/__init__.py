@@ -22,6 +22,7 @@ from putright.cases.services.intake import (
     contact_triage,
     service_request_complete,
 )
+from putright.cases.services.learning import improvement_complete, improvement_record
 from putright.cases.services.moves import (
     case_allocate,
     case_close,
@@ -87,6 +88,7 @@ from putright.cases.services.records import (
     restriction_add,
 )
 from putright.cases.services.retention import cases_anonymise
+from putright.cases.services.triage_flags import case_flags_set
 
 __all__ = [
     "REPRESENTATIVE_ONLINE",
@@ -114,6 +116,7 @@ __all__ = [
     "case_allocate",
     "case_close",
     "case_exclude",
+    "case_flags_set",
     "case_hold",
     "case_reinstate",
     "case_reopen_for_ombudsman",
@@ -140,6 +143,8 @@ __all__ = [
     "escalation_request",
     "feedback_submit",
     "frozen_decision_add",
+    "improvement_complete",
+    "improvement_record",
     "issue_add",
     "learning_add",
     "ombudsman_case_open",

@@ -90,4 +90,7 @@ def context(page: PageInput) -> dict[str, Any]:
         "ombudsman_cases": ombudsman,
         "ombudsman_orders_open": open_orders,
         "ombudsman_orders_overdue": [o for o in open_orders if o.overdue],
+        "improvements": list(
+            page.case.improvements.select_related("owner").order_by("due_on", "id")
+        ),
     }

@@ -17,11 +17,20 @@ from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRed
 from django.urls import URLPattern, path
 
 from putright.accounts.permissions import Capability, StaffMember
+from putright.accounts.restricted import named_on, restricted_case_name, staff_who_may_be_named
 from putright.cases import services
-from putright.cases.models import Case, OmbudsmanCase, OmbudsmanEvidence, OmbudsmanOrder
+from putright.cases.models import (
+    Case,
+    OmbudsmanCase,
+    OmbudsmanEvidence,
+    OmbudsmanOrder,
+    ServiceImprovement,
+)
+from putright.cases.models.learning import THEMES
 from putright.cases.services import OmbudsmanOrderInput
 from putright.cases.services.calendar import closure_days_listed, shipped_non_working_days
 from putright.core import clock
+from putright.staff import learning, queries
 from putright.staff import records_forms as rf
 from putright.staff.access import not_found, refused, staff_render, staff_view
 from putright.staff.errors import attempt
@@ -267,6 +276,181 @@ OMBUDSMAN_PAGES: dict[str, CasePage] = {
 }
 
 
+def _flags(member: StaffMember, case: Case, _item: None, form: Any) -> Any:
+    d = form.cleaned_data
+    return services.case_flags_set(
+        case=case,
+        actor=member.actor,
+        vulnerable=d["vulnerable"],
+        vulnerability_reason=d["vulnerability_reason"],
+        complexity=d["complexity"],
+    )
+
+
+FLAGS_PAGE = CasePage(
+    "Set the triage flags",
+    "Save the flags",
+    rf.TriageFlagsForm,
+    _flags,
+    done="Triage flags saved.",
+    initial=lambda case, _i: {
+        "vulnerable": "yes" if case.vulnerable else ("no" if case.complexity else None),
+        "vulnerability_reason": case.vulnerability_reason,
+        "complexity": case.complexity or None,
+    },
+)
+
+
+@staff_view(Capability.SEE_CASES)
+def triage_flags(request: HttpRequest, member: StaffMember, reference: str) -> HttpResponse:
+    """Vulnerability (with the reason) and complexity, set at triage or later."""
+    return _case_page(request, member, reference, FLAGS_PAGE)
+
+
+# ---------------------------------------------------------------------------------------
+# Learning: service improvements linked to the cases that caused them
+
+
+def _improvement(member: StaffMember, case: Case, _item: None, form: Any) -> Any:
+    d = form.cleaned_data
+    others = []
+    for reference in form.references():
+        other = queries.visible_case(member=member, reference=reference)
+        if other is None:
+            raise services.InvalidInput(f"There is no case {reference} that you can see.")
+        if other.pk != case.pk:
+            others.append(other)
+    return services.improvement_record(
+        cases=[case, *others],
+        actor=member.actor,
+        service=case.service,
+        theme=d["theme"],
+        description=d["description"],
+        owner=d["owner"],
+        due_on=d["due_on"],
+    )
+
+
+IMPROVEMENT_PAGE = CasePage(
+    "Record a service improvement",
+    "Record the improvement",
+    rf.ImprovementForm,
+    _improvement,
+    done="Service improvement recorded on every linked case and in the learning log.",
+)
+
+
+@staff_view(Capability.SEE_CASES)
+def improvement_add(request: HttpRequest, member: StaffMember, reference: str) -> HttpResponse:
+    return _case_page(request, member, reference, IMPROVEMENT_PAGE)
+
+
+@staff_view(Capability.SEE_CASES)
+def learning_log(request: HttpRequest, member: StaffMember) -> HttpResponse:
+    """Every service improvement by service and theme, with the cases the member may see."""
+    service = request.GET.get("service", "")
+    theme = request.GET.get("theme", "")
+    log = learning.improvements_listed(
+        member=member,
+        service_id=int(service) if service.isdigit() else None,
+        theme=theme if theme in dict(THEMES) else "",
+        today=clock.today(),
+    )
+    return staff_render(
+        request,
+        member,
+        "staff/records/learning.html",
+        {
+            "log": log,
+            "services": queries.services_all(),
+            "themes": THEMES,
+            "service": service,
+            "theme": theme,
+            "may_complete_any": member.can(Capability.ACT_ON_ANY_CASE),
+        },
+    )
+
+
+@staff_view(Capability.SEE_CASES)
+def improvement_complete(request: HttpRequest, member: StaffMember, pk: int) -> HttpResponse:
+    """The owner, or the complaints team, records that the improvement was made."""
+    improvement = ServiceImprovement.objects.select_related("owner").filter(pk=pk).first()
+    if improvement is None:
+        return not_found(request, member)
+    if not (member.can(Capability.ACT_ON_ANY_CASE) or member.officer_id == improvement.owner_id):
+        return refused(request, member, "Only the owner or the complaints team can do this.")
+    form = rf.ImprovementCompleteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+
+        def complete() -> None:
+            services.improvement_complete(
+                improvement=improvement, actor=member.actor, note=form.cleaned_data["note"]
+            )
+
+        if attempt(form, complete, lambda _rule: None):
+            messages.success(request, "Improvement recorded as complete.")
+            return HttpResponseRedirect("/staff/learning/")
+    return staff_render(
+        request,
+        member,
+        "staff/records/improvement_complete.html",
+        {"improvement": improvement, "form": form},
+        status=400 if form.is_bound else 200,
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Restricted cases: the complaints team names who may work on one
+
+
+def _people(exclude: set[int]) -> list[tuple[int, str]]:
+    return [
+        (p.user_id, f"{_person_name(p)} ({p.get_role_display()})")
+        for p in staff_who_may_be_named()
+        if p.user_id not in exclude
+    ]
+
+
+def _person_name(profile: Any) -> str:
+    officer = getattr(profile.user, "officer", None)
+    if officer is not None:
+        return str(officer.name)
+    return str(profile.user.get_full_name() or profile.user.get_username())
+
+
+@staff_view(Capability.ACT_ON_ANY_CASE)
+def restricted_case(request: HttpRequest, member: StaffMember, reference: str) -> HttpResponse:
+    """A restricted case's reference and dates, who is named on it, and naming someone.
+    Never its content: that is for the people named."""
+    case = Case.objects.filter(reference=reference, restricted=True).first()
+    if case is None:
+        return not_found(request, member)
+    named = named_on(case=case)
+    form = rf.RestrictedNameForm(request.POST or None, people=_people({a.user_id for a in named}))
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+
+        def name() -> None:
+            restricted_case_name(
+                case=case,
+                user_id=d["user"],
+                actor=member.actor,
+                granted_by_id=member.user_id,
+                reason=d["reason"],
+            )
+
+        if attempt(form, name, lambda _rule: None):
+            messages.success(request, "Named: they can now open the case.")
+            return HttpResponseRedirect(f"/staff/restricted/{case.reference}/")
+    return staff_render(
+        request,
+        member,
+        "staff/records/restricted.html",
+        {"case": case, "named": named, "form": form},
+        status=400 if form.is_bound else 200,
+    )
+
+
 @staff_view(Capability.SEE_CASES)
 def ombudsman_page(
     request: HttpRequest, member: StaffMember, reference: str, action: str, item_id: int = 0
@@ -303,6 +487,11 @@ def ombudsman_evidence(
 
 
 urlpatterns: list[URLPattern] = [
+    path("cases/<str:reference>/flags/", triage_flags, name="triage-flags"),
+    path("restricted/<str:reference>/", restricted_case, name="restricted-case"),
+    path("learning/", learning_log, name="learning"),
+    path("learning/<int:pk>/complete/", improvement_complete, name="learning-complete"),
+    path("cases/<str:reference>/learning/", improvement_add, name="learning-add"),
     path("calendar/", calendar, name="calendar"),
     path("calendar/<int:day_id>/remove/", calendar_remove, name="calendar-remove"),
     path(
