@@ -24,6 +24,7 @@ from putright.cases.models import (
     Hold,
     LetterContact,
     PanelReview,
+    Restriction,
     StageRecord,
 )
 from putright.core.policy import policy_config
@@ -144,6 +145,13 @@ KIND_VARIABLES: dict[str, dict[str, str]] = {
     },
     K.COMMENT_THANKS: {"feedback_summary": "What the person told us, in short."},
     K.COMPLIMENT_THANKS: {"feedback_summary": "What the person told us, in short."},
+    K.RESTRICTION_NOTICE: {
+        "restriction": (
+            "The restriction on contact: restriction.text (what is restricted), "
+            "restriction.reason, restriction.scope (the contact method or channel it covers), "
+            "restriction.starts_on, restriction.review_on."
+        ),
+    },
 }
 
 DECISION_LABELS = {"upheld": "Upheld", "partly_upheld": "Partly upheld", "not_upheld": "Not upheld"}
@@ -462,6 +470,32 @@ def _withdrawal(
     return {"withdrawn_on": day(case.closed_on)}
 
 
+def _restriction(
+    case: Case,
+    kind: str,
+    number: int,
+    record: StageRecord | None,
+    stages: dict[int, StageRecord],
+    on: date,
+) -> dict[str, Any]:
+    found = (
+        Restriction.objects.filter(person_id=case.person_id, ended_on__isnull=True)
+        .order_by("-id")
+        .first()
+    )
+    if found is None:
+        raise LetterNotApplicable(f"The person of case {case.reference} has no restriction.")
+    return {
+        "restriction": {
+            "text": found.restriction,
+            "reason": found.reason,
+            "scope": found.get_scope_display(),
+            "starts_on": day(found.starts_on),
+            "review_on": day(found.review_on),
+        }
+    }
+
+
 def _feedback(
     case: Case,
     kind: str,
@@ -494,6 +528,7 @@ _KIND_BUILDERS: dict[str, Builder] = {
     K.WITHDRAWAL_ACKNOWLEDGEMENT: _withdrawal,
     K.COMMENT_THANKS: _feedback,
     K.COMPLIMENT_THANKS: _feedback,
+    K.RESTRICTION_NOTICE: _restriction,
 }
 
 
@@ -653,6 +688,15 @@ _SAMPLE_KIND: dict[str, dict[str, Any]] = {
     K.WITHDRAWAL_ACKNOWLEDGEMENT: {"withdrawn_on": "10 November 2026"},
     K.COMMENT_THANKS: {"feedback_summary": "Sample comment"},
     K.COMPLIMENT_THANKS: {"feedback_summary": "Sample compliment"},
+    K.RESTRICTION_NOTICE: {
+        "restriction": {
+            "text": "Please contact us by email only, to one named officer",
+            "reason": "Repeated abusive phone calls to staff",
+            "scope": "Phone calls",
+            "starts_on": "10 November 2026",
+            "review_on": "10 February 2027",
+        }
+    },
 }
 
 

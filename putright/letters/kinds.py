@@ -31,6 +31,7 @@ class LetterKind(models.TextChoices):
     WITHDRAWAL_ACKNOWLEDGEMENT = "withdrawal_acknowledgement", "Withdrawal acknowledgement"
     COMMENT_THANKS = "comment_thanks", "Thanks for a comment"
     COMPLIMENT_THANKS = "compliment_thanks", "Thanks for a compliment"
+    RESTRICTION_NOTICE = "restriction_notice", "Restriction on contact"
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +132,18 @@ KIND_RULES: dict[str, KindRules] = {
         )
     ),
     K.WITHDRAWAL_ACKNOWLEDGEMENT: KindRules(("reference", "withdrawn_on")),
+    # 001, unacceptable behaviour: what is restricted and why, until when it is reviewed,
+    # the right to ask for a review, and the Ombudsman's details.
+    K.RESTRICTION_NOTICE: KindRules(
+        (
+            "reference",
+            "restriction.text",
+            "restriction.reason",
+            "restriction.scope",
+            "restriction.review_on",
+            *_OMBUDSMAN,
+        )
+    ),
     K.COMMENT_THANKS: KindRules(("reference", "feedback_summary", "service_name")),
     K.COMPLIMENT_THANKS: KindRules(("reference", "feedback_summary", "service_name")),
 }

@@ -11,7 +11,7 @@ from typing import Any
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
-from putright.cases.models import ClosureDay, OmbudsmanOrder
+from putright.cases.models import ClosureDay, OmbudsmanOrder, Restriction
 from putright.cases.models.learning import THEMES
 from putright.cases.models.ombudsman import FINDINGS
 from putright.cases.services import EvidenceFile, OmbudsmanFindingInput
@@ -252,4 +252,42 @@ class ImprovementCompleteForm(forms.Form):
         label="What was done",
         widget=forms.Textarea,
         error_messages={"required": "Say what was done"},
+    )
+
+
+class RestrictionForm(VersionedForm):
+    scope = forms.ChoiceField(
+        label="Which contact it covers",
+        choices=Restriction.SCOPES,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose which contact the restriction covers"},
+    )
+    restriction = forms.CharField(
+        label="What is restricted, and how the person can still contact us",
+        widget=forms.Textarea,
+        error_messages={"required": "Enter what is restricted"},
+    )
+    reason = forms.CharField(
+        label="Why (the behaviour, with dates)",
+        widget=forms.Textarea,
+        error_messages={"required": "Enter the reason for the restriction"},
+    )
+    starts_on = DateInputField(label="Starts on", error_name="the start date")
+    review_on = DateInputField(label="Review by", error_name="the review date")
+
+
+class RestrictionReviewForm(VersionedForm):
+    next_review_on = DateInputField(label="Next review by", error_name="the next review date")
+    note = forms.CharField(
+        label="Why the restriction is still needed",
+        widget=forms.Textarea,
+        error_messages={"required": "Say why the restriction is still needed"},
+    )
+
+
+class RestrictionEndForm(VersionedForm):
+    note = forms.CharField(
+        label="Why the restriction ends",
+        widget=forms.Textarea,
+        error_messages={"required": "Say why the restriction ends"},
     )

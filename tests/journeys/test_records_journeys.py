@@ -138,3 +138,40 @@ def test_the_learning_pages_have_no_accessibility_violations(
     page.get_by_role("button", name="Record as complete").click()
     expect(page.locator(".govuk-error-summary")).to_be_visible()
     axe(page)
+
+
+def test_the_restriction_pages_have_no_accessibility_violations(
+    council: Council,  # noqa: F811
+    tab: Callable[[], Page],  # noqa: F811
+    site_url: Callable[[str], str],
+    axe: Callable[[Page], None],
+) -> None:
+    from putright.cases import services
+
+    case = complaint_at_stage1(council)
+    today = clock.today()
+    restriction = services.restriction_impose(
+        case=case,
+        actor=council["complaints"].actor,
+        restriction="Email only",
+        reason="Abusive calls",
+        scope="phone",
+        starts_on=today,
+        review_on=today + dt.timedelta(days=30),
+    )
+    page = tab()
+    sign_in(page, site_url, council, "complaints")
+    page.goto(site_url(f"/staff/cases/{case.reference}/"))
+    expect(page.get_by_role("region", name="Contact restriction 1")).to_be_visible()
+    axe(page)
+    page.locator("#actions-panel").get_by_role("link", name="Restrict contact").click()
+    axe(page)
+    page.get_by_role("button", name="Restrict contact and send the letter").click()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    axe(page)
+    for action in ("review", "end"):
+        page.goto(
+            site_url(f"/staff/cases/{case.reference}/restrictions/{action}/{restriction.pk}/")
+        )
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
+        axe(page)

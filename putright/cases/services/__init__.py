@@ -87,6 +87,11 @@ from putright.cases.services.records import (
     representative_consent_record,
     restriction_add,
 )
+from putright.cases.services.restrictions import (
+    restriction_end,
+    restriction_impose,
+    restriction_review,
+)
 from putright.cases.services.retention import cases_anonymise
 from putright.cases.services.triage_flags import case_flags_set
 
@@ -162,6 +167,9 @@ __all__ = [
     "representative_consent_record",
     "response_plan_agree",
     "restriction_add",
+    "restriction_end",
+    "restriction_impose",
+    "restriction_review",
     "service_request_complete",
     "sign_in_link_spend",
     "stage_extend",

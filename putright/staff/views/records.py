@@ -24,12 +24,14 @@ from putright.cases.models import (
     OmbudsmanCase,
     OmbudsmanEvidence,
     OmbudsmanOrder,
+    Restriction,
     ServiceImprovement,
 )
 from putright.cases.models.learning import THEMES
 from putright.cases.services import OmbudsmanOrderInput
 from putright.cases.services.calendar import closure_days_listed, shipped_non_working_days
 from putright.core import clock
+from putright.letters import workflows
 from putright.staff import learning, queries
 from putright.staff import records_forms as rf
 from putright.staff.access import not_found, refused, staff_render, staff_view
@@ -400,6 +402,82 @@ def improvement_complete(request: HttpRequest, member: StaffMember, pk: int) -> 
 
 
 # ---------------------------------------------------------------------------------------
+# Restrictions on contact: on the person, so they follow them to every case
+
+
+def _restriction(case: Case, pk: int) -> Restriction | None:
+    return Restriction.objects.filter(person_id=case.person_id, pk=pk, ended_on=None).first()
+
+
+def _impose(member: StaffMember, case: Case, _item: None, form: Any) -> Any:
+    d = form.cleaned_data
+    return workflows.restriction_impose_and_issue(
+        case=case,
+        actor=member.actor,
+        restriction=d["restriction"],
+        reason=d["reason"],
+        scope=d["scope"],
+        starts_on=d["starts_on"],
+        review_on=d["review_on"],
+    )
+
+
+def _review(member: StaffMember, case: Case, item: Restriction, form: Any) -> Any:
+    d = form.cleaned_data
+    return services.restriction_review(
+        case=case,
+        actor=member.actor,
+        restriction=item,
+        next_review_on=d["next_review_on"],
+        note=d["note"],
+    )
+
+
+def _end(member: StaffMember, case: Case, item: Restriction, form: Any) -> Any:
+    return services.restriction_end(
+        case=case, actor=member.actor, restriction=item, note=form.cleaned_data["note"]
+    )
+
+
+RESTRICTION_PAGES: dict[str, CasePage] = {
+    "add": CasePage(
+        "Restrict contact",
+        "Restrict contact and send the letter",
+        rf.RestrictionForm,
+        _impose,
+        done="Restriction recorded and the letter issued: it applies to all of the person's cases.",
+        initial=lambda _c, _i: {"starts_on": clock.today()},
+    ),
+    "review": CasePage(
+        "Review a restriction",
+        "Keep it, with the next review date",
+        rf.RestrictionReviewForm,
+        _review,
+        item=_restriction,
+        done="Review recorded.",
+    ),
+    "end": CasePage(
+        "End a restriction",
+        "End the restriction",
+        rf.RestrictionEndForm,
+        _end,
+        item=_restriction,
+        done="Restriction ended.",
+    ),
+}
+
+
+@staff_view(Capability.SEE_CASES)
+def restriction_page(
+    request: HttpRequest, member: StaffMember, reference: str, action: str, item_id: int = 0
+) -> HttpResponse:
+    page = RESTRICTION_PAGES.get(action)
+    if page is None or (page.item is None) != (item_id == 0):
+        return not_found(request, member)
+    return _case_page(request, member, reference, page, item_id)
+
+
+# ---------------------------------------------------------------------------------------
 # Restricted cases: the complaints team names who may work on one
 
 
@@ -492,6 +570,12 @@ urlpatterns: list[URLPattern] = [
     path("learning/", learning_log, name="learning"),
     path("learning/<int:pk>/complete/", improvement_complete, name="learning-complete"),
     path("cases/<str:reference>/learning/", improvement_add, name="learning-add"),
+    path("cases/<str:reference>/restrictions/<slug:action>/", restriction_page, name="restriction"),
+    path(
+        "cases/<str:reference>/restrictions/<slug:action>/<int:item_id>/",
+        restriction_page,
+        name="restriction-item",
+    ),
     path("calendar/", calendar, name="calendar"),
     path("calendar/<int:day_id>/remove/", calendar_remove, name="calendar-remove"),
     path(
