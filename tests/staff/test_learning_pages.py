@@ -169,3 +169,28 @@ def test_the_learning_log_runs_a_fixed_number_of_queries(
     for _ in range(4):
         record(3)
     assert queries_for(client, "/staff/learning/") == one
+
+
+def test_the_learning_forms_run_a_fixed_number_of_queries(
+    council: Council, client_for: Callable[[str], Client]
+) -> None:
+    case = complaint_at_stage1(council)
+    client = client_for("complaints")
+
+    def record() -> ServiceImprovement:
+        return services.improvement_record(
+            cases=[case, complaint_at_stage1(council)],
+            actor=council["complaints"].actor,
+            service=council.housing,
+            theme="communication",
+            description="Call before writing",
+            owner=council["tom"].officer,  # type: ignore[arg-type]
+            due_on=clock.today(),
+        )
+
+    first = record()
+    urls = [f"/staff/cases/{case.reference}/learning/", f"/staff/learning/{first.pk}/complete/"]
+    one = [queries_for(client, url) for url in urls]
+    for _ in range(4):
+        record()
+    assert [queries_for(client, url) for url in urls] == one

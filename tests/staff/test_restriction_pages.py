@@ -136,3 +136,32 @@ def test_each_role_is_allowed_or_refused_on_the_restriction_pages(
         f"{base}/end/{restriction.pk}/",
     ):
         assert client.get(url).status_code == expected, url
+
+
+def test_each_restriction_page_runs_a_fixed_number_of_queries(
+    case: Case, council: Council, client_for: Callable[[str], Client]
+) -> None:
+    from tests.staff.test_query_counts import queries_for
+
+    today = clock.today()
+
+    def restrict() -> Restriction:
+        case.refresh_from_db()
+        return services.restriction_impose(
+            case=case,
+            actor=council["complaints"].actor,
+            restriction="Email only",
+            reason="Abusive calls",
+            scope="phone",
+            starts_on=today,
+            review_on=today + dt.timedelta(days=30),
+        )
+
+    first = restrict()
+    base = f"/staff/cases/{case.reference}/restrictions"
+    urls = [f"{base}/add/", f"{base}/review/{first.pk}/", f"{base}/end/{first.pk}/"]
+    client = client_for("complaints")
+    one = [queries_for(client, url) for url in urls]
+    for _ in range(5):
+        restrict()
+    assert [queries_for(client, url) for url in urls] == one
