@@ -20,6 +20,7 @@ from putright.cases.models import (
     Hold,
     LetterContact,
     Officer,
+    OmbudsmanCase,
     OmbudsmanOrder,
     OutstandingAction,
     ReasonableAdjustment,
@@ -123,6 +124,19 @@ def ombudsman_orders_open(*, by: date) -> QuerySet[OmbudsmanOrder]:
         )
         .select_related("ombudsman_case__case__service")
         .order_by("due_on", "pk")
+    )
+
+
+def ombudsman_information_awaited(*, by: date) -> QuerySet[OmbudsmanCase]:
+    """Ombudsman enquiries whose response is due on or before `by` and not yet sent."""
+    return (
+        OmbudsmanCase.objects.filter(
+            information_sent_on__isnull=True,
+            response_due_on__lte=by,
+            case__anonymised_at__isnull=True,
+        )
+        .select_related("case__service")
+        .order_by("response_due_on", "pk")
     )
 
 

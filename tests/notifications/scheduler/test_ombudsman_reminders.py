@@ -31,6 +31,10 @@ def orders(complaint: Callable[..., Case], team: Actor) -> tuple[OmbudsmanOrder,
         response_due_on=D(2026, 12, 15),
     )
     case.refresh_from_db()
+    services.ombudsman_information_sent(
+        case=case, actor=team, ombudsman_case=record, sent_on=D(2026, 12, 14), what="The file"
+    )
+    case.refresh_from_db()
     services.ombudsman_determination_record(
         case=case,
         actor=team,
@@ -71,6 +75,27 @@ class TestOmbudsmanOrderReminders:
         }
         assert {m.to_address for m in outbox()} == {OFFICER}
         assert "Inspect the home" in outbox()[-1].body_text
+
+    def test_the_response_to_an_enquiry_is_reminded_before_it_is_due_and_once_overdue(
+        self, complaint: Callable[..., Case], team: Actor
+    ) -> None:
+        case = complaint(D(2026, 11, 2), D(2026, 11, 4))
+        services.ombudsman_case_open(
+            case=case,
+            actor=team,
+            ombudsman="housing_ombudsman",
+            enquiry_received_on=D(2026, 12, 1),
+            response_due_on=D(2026, 12, 15),
+        )
+
+        sent = days_sent(D(2026, 12, 9), D(2026, 12, 18), "ombudsman_order_reminders")
+
+        assert sent == {
+            D(2026, 12, 11): ["response to the Ombudsman due Tuesday 15 December 2026"],
+            D(2026, 12, 16): [
+                "OVERDUE: response to the Ombudsman was due Tuesday 15 December 2026"
+            ],
+        }
 
     def test_nothing_is_sent_on_a_day_that_is_not_a_working_day(
         self, orders: tuple[OmbudsmanOrder, OmbudsmanOrder]
