@@ -20,6 +20,8 @@ from putright.cases.models import (
     Hold,
     LetterContact,
     Officer,
+    OmbudsmanCase,
+    OmbudsmanOrder,
     OutstandingAction,
     ReasonableAdjustment,
     Restriction,
@@ -28,6 +30,7 @@ from putright.cases.models import (
 from putright.cases.services._deadlines import _NOTHING_DUE as NOTHING_DUE
 from putright.cases.services._deadlines import open_council_deadlines
 from putright.cases.services._facts import snapshots_read
+from putright.core.policy import extra_closure_days
 from putright.policy.deadlines import Deadline
 from putright.policy.lifecycle import CaseStatus
 
@@ -63,9 +66,10 @@ def cases_with_deadline_by(*, last: date) -> QuerySet[Case]:
 def cases_due(*, cases: Sequence[Case], today: date) -> list[DueCase]:
     """The policy core's open deadlines of `cases` on `today`, read in seven queries."""
     found = []
+    days = extra_closure_days()
     for snap in snapshots_read(cases).values():
         officers = {n: s.officer for n, s in snap.stages.items() if s.officer is not None}
-        deadlines = tuple(open_council_deadlines(snap, today=today))
+        deadlines = tuple(open_council_deadlines(snap, today=today, closure_days=days))
         found.append(DueCase(case=snap.case, deadlines=deadlines, officers=officers))
     return found
 
@@ -106,6 +110,33 @@ def contractor_feedback_awaited(*, asked_by: date) -> QuerySet[StageRecord]:
         )
         .select_related("case", "officer__user")
         .order_by("pk")
+    )
+
+
+def ombudsman_orders_open(*, by: date) -> QuerySet[OmbudsmanOrder]:
+    """Ombudsman orders and recommendations not yet complied with, due on or before `by`,
+    with their case and service (the partial index on due date finds them)."""
+    return (
+        OmbudsmanOrder.objects.filter(
+            complied_on__isnull=True,
+            due_on__lte=by,
+            ombudsman_case__case__anonymised_at__isnull=True,
+        )
+        .select_related("ombudsman_case__case__service")
+        .order_by("due_on", "pk")
+    )
+
+
+def ombudsman_information_awaited(*, by: date) -> QuerySet[OmbudsmanCase]:
+    """Ombudsman enquiries whose response is due on or before `by` and not yet sent."""
+    return (
+        OmbudsmanCase.objects.filter(
+            information_sent_on__isnull=True,
+            response_due_on__lte=by,
+            case__anonymised_at__isnull=True,
+        )
+        .select_related("case__service")
+        .order_by("response_due_on", "pk")
     )
 
 

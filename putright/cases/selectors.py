@@ -24,9 +24,10 @@ from putright.cases.models import (
 )
 from putright.cases.references import reference_is_valid, reference_normalise
 from putright.cases.services._deadlines import case_deadlines
-from putright.cases.services._facts import facts_of, snapshot_read
+from putright.cases.services._facts import CaseSnapshot, dates_of, facts_of, snapshot_read
 from putright.cases.services.online import LATE_ESCALATION_KIND
-from putright.policy.deadlines import Deadline
+from putright.core.policy import extra_closure_days, policy_config, working_calendar_with
+from putright.policy.deadlines import Deadline, Timeliness, response_timeliness
 from putright.policy.lifecycle import Move, allowed_moves
 from putright.policy.processes import Ombudsman
 
@@ -55,14 +56,43 @@ def case_deadline_list(*, case: Case, today: date) -> dict[str, Deadline]:
 class CaseOverview:
     deadlines: dict[str, Deadline]
     moves: frozenset[Move]
+    # Per stage whose response has been sent: within target, an agreed extension, or late.
+    timeliness: dict[int, Timeliness]
+
+
+def _timeliness(snap: CaseSnapshot, days: frozenset[date]) -> dict[int, Timeliness]:
+    calendar = working_calendar_with(days)
+    dates = dates_of(snap)
+    found: dict[int, Timeliness] = {}
+    for number in sorted(snap.stages):
+        how = response_timeliness(
+            snap.version,
+            dates,
+            number,
+            calendar=calendar,
+            escalation_longstop_months=policy_config().time_limits.escalation_longstop_months,
+        )
+        if how is not None:
+            found[number] = how
+    return found
 
 
 def case_overview(*, case: Case, today: date) -> CaseOverview:
-    """The case page's deadlines and allowed moves from ONE read of the case's rows."""
+    """The case page's deadlines, allowed moves and how each response was given, from ONE
+    read of the case's rows."""
     snap = snapshot_read(case)
+    days = extra_closure_days()
     return CaseOverview(
-        deadlines=case_deadlines(snap, today=today), moves=allowed_moves(facts_of(snap))
+        deadlines=case_deadlines(snap, today=today, closure_days=days),
+        moves=allowed_moves(facts_of(snap)),
+        timeliness=_timeliness(snap, days),
     )
+
+
+def case_response_timeliness(*, case: Case) -> dict[int, Timeliness]:
+    """How each stage's response was given: within target, within an agreed extension
+    (the extended date, past the maximum only with a good reason), or late."""
+    return _timeliness(snapshot_read(case), extra_closure_days())
 
 
 def case_moves_allowed(*, case: Case) -> frozenset[Move]:

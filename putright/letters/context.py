@@ -25,6 +25,7 @@ from putright.cases.models import (
     LetterContact,
     Officer,
     PanelReview,
+    Restriction,
     StageRecord,
 )
 from putright.core.policy import policy_config
@@ -167,6 +168,13 @@ KIND_VARIABLES: dict[str, dict[str, str]] = {
         "update_text": "What has happened since (written for this letter).",
         "action_done": "'yes' when the action is now complete, '' otherwise.",
         "next_update_by": "When the next update is due ('' when complete).",
+    },
+    K.RESTRICTION_NOTICE: {
+        "restriction": (
+            "The restriction on contact: restriction.text (what is restricted), "
+            "restriction.reason, restriction.scope (the contact method or channel it covers), "
+            "restriction.starts_on, restriction.review_on."
+        ),
     },
 }
 
@@ -516,6 +524,32 @@ def _withdrawal(
     return {"withdrawn_on": day(case.closed_on)}
 
 
+def _restriction(
+    case: Case,
+    kind: str,
+    number: int,
+    record: StageRecord | None,
+    stages: dict[int, StageRecord],
+    on: date,
+) -> dict[str, Any]:
+    found = (
+        Restriction.objects.filter(person_id=case.person_id, ended_on__isnull=True)
+        .order_by("-id")
+        .first()
+    )
+    if found is None:
+        raise LetterNotApplicable(f"The person of case {case.reference} has no restriction.")
+    return {
+        "restriction": {
+            "text": found.restriction,
+            "reason": found.reason,
+            "scope": found.get_scope_display(),
+            "starts_on": day(found.starts_on),
+            "review_on": day(found.review_on),
+        }
+    }
+
+
 def _feedback(
     case: Case,
     kind: str,
@@ -561,6 +595,7 @@ _KIND_BUILDERS: dict[str, Builder] = {
     K.COMMENT_THANKS: _feedback,
     K.COMPLIMENT_THANKS: _feedback,
     K.ACTION_UPDATE: _nothing_more,
+    K.RESTRICTION_NOTICE: _restriction,
 }
 
 
@@ -736,6 +771,15 @@ _SAMPLE_KIND: dict[str, dict[str, Any]] = {
         "update_text": "Sample update",
         "action_done": "",
         "next_update_by": "2 December 2026",
+    },
+    K.RESTRICTION_NOTICE: {
+        "restriction": {
+            "text": "Please contact us by email only, to one named officer",
+            "reason": "Repeated abusive phone calls to staff",
+            "scope": "Phone calls",
+            "starts_on": "10 November 2026",
+            "review_on": "10 February 2027",
+        }
     },
 }
 

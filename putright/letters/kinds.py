@@ -32,6 +32,7 @@ class LetterKind(models.TextChoices):
     COMMENT_THANKS = "comment_thanks", "Thanks for a comment"
     COMPLIMENT_THANKS = "compliment_thanks", "Thanks for a compliment"
     ACTION_UPDATE = "action_update", "Update on an action we agreed"
+    RESTRICTION_NOTICE = "restriction_notice", "Restriction on contact"
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +133,18 @@ KIND_RULES: dict[str, KindRules] = {
         )
     ),
     K.WITHDRAWAL_ACKNOWLEDGEMENT: KindRules(("reference", "withdrawn_on")),
+    # 001, unacceptable behaviour: what is restricted and why, until when it is reviewed,
+    # the right to ask for a review, and the Ombudsman's details.
+    K.RESTRICTION_NOTICE: KindRules(
+        (
+            "reference",
+            "restriction.text",
+            "restriction.reason",
+            "restriction.scope",
+            "restriction.review_on",
+            *_OMBUDSMAN,
+        )
+    ),
     K.COMMENT_THANKS: KindRules(("reference", "feedback_summary", "service_name")),
     K.COMPLIMENT_THANKS: KindRules(("reference", "feedback_summary", "service_name")),
     # Outstanding actions: each update reaches the person in writing (SPEC "Remedies").

@@ -325,3 +325,27 @@ def action_update_and_tell(
             "next_update_by": "" if completed else f"{following:%-d %B %Y}",
         },
     )
+
+
+def restriction_impose_and_issue(
+    *,
+    case: Case,
+    actor: Actor,
+    restriction: str,
+    reason: str,
+    scope: str,
+    starts_on: date,
+    review_on: date,
+) -> IssuedLetter:
+    """Record a restriction on contact and tell the person in writing: what, why, until the
+    review, their right to ask for a review, and the Ombudsman's details (001)."""
+    services.restriction_impose(
+        case=case,
+        actor=actor,
+        restriction=restriction,
+        reason=reason,
+        scope=scope,
+        starts_on=starts_on,
+        review_on=review_on,
+    )
+    return letter_issue(case=case, kind=LetterKind.RESTRICTION_NOTICE, actor=actor)

@@ -1,8 +1,10 @@
 """Deadlines of a case: "within N working days of D", targets, extensions, windows, holds.
 
 Every deadline is computed afresh from the case's key dates (`CaseDates`), the process
-version the case runs under and the working-day calendar. Nothing is stored, so a bank
-holiday announced later moves the open deadlines it touches (SPEC "Holds").
+version the case runs under and the working-day calendar (closure days included, passed in
+as data). The core stores nothing: the case record keeps a copy of the dates queues sort by
+and recomputes it after every change of the case or of the calendar, so a bank holiday
+announced later moves the open deadlines it touches (SPEC "Holds").
 
 A process version is first turned into a plan, one `DeadlineRule` per deadline: the case
 date that starts its clock, how far away it falls, the event that meets it and any agreed
@@ -28,7 +30,7 @@ from __future__ import annotations
 
 from calendar import monthrange
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from enum import StrEnum
 from functools import cache, lru_cache
@@ -183,7 +185,10 @@ class DeadlineRule:
     Due `working_days` working days (or `months` calendar months) after the date in the case
     field `start`. The first agreed date found in the `agreed` fields replaces it. Until the
     `start` event happens, the due date of the deadline `projected_from` stands in for it.
-    The event in the field `met_by` meets the deadline.
+    The event in the field `met_by` meets the deadline. An agreed date in an `agreed_past`
+    field replaces it only when later: an extension past the maximum, which the lifecycle
+    allows only with a good reason (Housing Ombudsman Code 6.16), makes the agreed date the
+    deadline, so the case is not overdue before it.
     """
 
     name: str
@@ -193,6 +198,7 @@ class DeadlineRule:
     months: int = 0
     agreed: tuple[str, ...] = ()
     projected_from: str | None = None
+    agreed_past: tuple[str, ...] = ()
 
 
 @cache
@@ -273,9 +279,14 @@ def _response_rules(
         )
     ]
     if stage.max_days is not None:
+        past = (names.extended_to,) if names.extended_to is not None else ()
         rules.append(
             DeadlineRule(
-                f"{prefix}.max", start=clock, met_by=names.responded, working_days=stage.max_days
+                f"{prefix}.max",
+                start=clock,
+                met_by=names.responded,
+                working_days=stage.max_days,
+                agreed_past=past,
             )
         )
     return rules
@@ -423,24 +434,36 @@ def deadline_dates(
 
 
 def compute_case_deadlines(
-    config: PolicyConfig, version: ProcessVersion, dates: CaseDates, *, today: date
+    config: PolicyConfig,
+    version: ProcessVersion,
+    dates: CaseDates,
+    *,
+    today: date,
+    extra_closure_days: frozenset[date] = frozenset(),
 ) -> dict[str, Deadline]:
-    """`compute_deadlines` with the calendar, at-risk margin and long-stop of `config`."""
+    """`compute_deadlines` with the calendar, at-risk margin and long-stop of `config`, and
+    the closure days kept as data beside it."""
     return compute_deadlines(
         version,
         dates,
         today=today,
-        calendar=calendar_for(config.calendar),
+        calendar=calendar_for(config.calendar, extra_closure_days),
         at_risk_working_days=config.calendar.at_risk_working_days,
         escalation_longstop_months=config.time_limits.escalation_longstop_months,
     )
 
 
-@cache
-def calendar_for(settings: CalendarSettings) -> WorkingCalendar:
-    """The working-day calendar of a configuration, built once per distinct settings."""
+@lru_cache(maxsize=8)
+def calendar_for(
+    settings: CalendarSettings, extra_closure_days: frozenset[date] = frozenset()
+) -> WorkingCalendar:
+    """The working-day calendar of a configuration plus `extra_closure_days` (the closure
+    days and late-announced bank holidays the complaints team keeps as data), built once per
+    distinct pair: a change of the days builds a fresh calendar.
+    """
     return WorkingCalendar(
-        closure_days=settings.closure_days, extra_bank_holidays=settings.extra_bank_holidays
+        closure_days=settings.closure_days | extra_closure_days,
+        extra_bank_holidays=settings.extra_bank_holidays,
     )
 
 
@@ -472,6 +495,10 @@ def _due(
         due = add_months(start, rule.months)
     elif due is None:
         due = calendar.add_working_days(start, rule.working_days)
+    for name in rule.agreed_past:
+        later = dates.date_of(name)
+        if later is not None and later > due:
+            due = later
     return _after_holds(due, start, dates.date_of(rule.met_by), dates.holds, calendar)
 
 
@@ -514,6 +541,53 @@ def _state(
     if calendar.working_days_between(today, due) <= at_risk:
         return DeadlineState.AT_RISK
     return DeadlineState.PENDING
+
+
+class Timeliness(StrEnum):
+    """How a stage's response is reported: on time, within an extension agreed with the
+    person (Housing Ombudsman Code 6.4, 6.15), or late."""
+
+    WITHIN_TARGET = "within_target"
+    WITHIN_AGREED_EXTENSION = "within_agreed_extension"
+    LATE = "late"
+
+
+def response_timeliness(
+    version: ProcessVersion,
+    dates: CaseDates,
+    stage: int,
+    *,
+    calendar: WorkingCalendar,
+    escalation_longstop_months: int = 12,
+) -> Timeliness | None:
+    """How the response of `stage` was given; None until it is given, or for a stage
+    without a response target.
+
+    Within target when sent by the target date the stage would have had without any
+    extension; within an agreed extension when sent later but by the extended date (which,
+    past the maximum, needed a good reason); late otherwise.
+    """
+    names = _STAGE_FIELDS.get(stage)
+    responded = dates.date_of(names.responded) if names else None
+    if names is None or responded is None:
+        return None
+    name = f"stage{stage}.respond_by"
+    longstop = escalation_longstop_months
+    extended = deadline_dates(
+        version, dates, calendar=calendar, escalation_longstop_months=longstop
+    ).get(name)
+    # The same dates without the extension: what the target was before it was agreed.
+    plain = replace(dates, stage1_extended_to=None, stage2_extended_to=None)
+    target = deadline_dates(
+        version, plain, calendar=calendar, escalation_longstop_months=longstop
+    ).get(name)
+    if target is None or extended is None:
+        return None
+    if responded <= target:
+        return Timeliness.WITHIN_TARGET
+    if responded <= extended:
+        return Timeliness.WITHIN_AGREED_EXTENSION
+    return Timeliness.LATE
 
 
 def add_months(day: date, months: int) -> date:
@@ -670,6 +744,11 @@ def _rule_column(
         for i in compress(range(cases.size), agreed):  # the few cases with an agreed date
             if due[i] > 0:
                 due[i] = agreed[i]
+    for name in rule.agreed_past:
+        later = cases.column(name)
+        for i in compress(range(cases.size), later):
+            if due[i] > 0 and later[i] > due[i]:
+                due[i] = later[i]
     if cases.holds:
         met = cases.column(rule.met_by)
         tables = _tables(calendar)

@@ -32,6 +32,10 @@ def navigation(request: HttpRequest, member: StaffMember) -> list[dict[str, Any]
         items.append({"text": "Equality monitoring", "href": "/staff/reports/equality/"})
     if member.can(Capability.ACT_ON_ANY_CASE):  # case work: the print-and-post queue
         items.append({"text": "Letters to post", "href": "/staff/letters/post/"})
+    if member.can(Capability.SEE_CASES):
+        items.append({"text": "Learning log", "href": "/staff/learning/"})
+    if member.can(Capability.ACT_ON_ANY_CASE):
+        items.append({"text": "Closure days", "href": "/staff/calendar/"})
     for item in items:
         item["current"] = request.path.startswith(str(item["href"]))
     return items

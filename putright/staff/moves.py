@@ -24,6 +24,7 @@ from putright.letters import workflows
 from putright.policy.lifecycle import Decision, IssueDecision, Move, ResponseContent
 from putright.staff import forms as f
 from putright.staff.queries import CaseRecord
+from putright.staff.records_forms import OmbudsmanOpenForm
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,7 +290,17 @@ def _close(ctx: MoveContext, form: forms.Form) -> Any:
 
 
 def _reopen(ctx: MoveContext, form: forms.Form) -> Any:
-    return services.case_reopen_for_ombudsman(case=ctx.case, actor=ctx.member.actor)
+    # Reopening for the Ombudsman opens the Ombudsman record too (issue 12).
+    d = _d(form)
+    return services.ombudsman_reopen(
+        case=ctx.case,
+        actor=ctx.member.actor,
+        ombudsman=d["ombudsman"],
+        their_reference=d["their_reference"],
+        enquiry_received_on=d["enquiry_received_on"],
+        response_due_on=d["response_due_on"],
+        enquiry=d["enquiry"],
+    )
 
 
 def _join(ctx: MoveContext, form: forms.Form) -> Any:
@@ -468,8 +479,9 @@ MOVES: dict[Move, MoveSpec] = {
         "reopen-for-ombudsman",
         "Reopen for an Ombudsman enquiry",
         "Reopen",
-        f.ConfirmForm,
+        OmbudsmanOpenForm,
         _reopen,
+        initial=lambda ctx: {"ombudsman": ctx.case.ombudsman},
     ),
     Move.ADD_RELATED_ISSUE: MoveSpec(
         "join-contact",

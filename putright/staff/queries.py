@@ -31,8 +31,8 @@ from django.db.models import (
 from django.db.models.expressions import OrderBy, RawSQL
 from django.db.models.lookups import Exact
 
-from putright.accounts.models import SavedView
-from putright.accounts.permissions import StaffMember, case_visibility
+from putright.accounts.models import CaseAccess, SavedView
+from putright.accounts.permissions import Capability, StaffMember, case_visibility
 from putright.cases.models import (
     ActionUpdate,
     Case,
@@ -40,6 +40,7 @@ from putright.cases.models import (
     ComplaintDefinition,
     Contact,
     Correspondence,
+    OmbudsmanOrder,
     OutstandingAction,
     Person,
     ReasonableAdjustment,
@@ -87,6 +88,16 @@ SORTS: Final[dict[str, tuple[str, bool]]] = {
     "-deadline": ("next_deadline_on", True),
     "reference": ("reference", False),
     "-reference": ("reference", True),
+    # Triage flags (issue 12): vulnerable people first, or last.
+    "vulnerable": ("vulnerable", True),
+    "-vulnerable": ("vulnerable", False),
+}
+# Triage flags a queue can be filtered by (issue 12).
+FLAGS: Final = {
+    "vulnerable": "Vulnerable",
+    "simple": "Simple",
+    "standard": "Standard",
+    "complex": "Complex",
 }
 
 
@@ -142,6 +153,7 @@ class QueueFilters:
     q: str = ""
     sort: str = "deadline"
     page: int = 1
+    flags: tuple[str, ...] = ()
 
 
 def _action_overdue(today: date) -> Exists:
@@ -169,6 +181,11 @@ class QueueRow:
     due: str
     draft_state: str = ""  # the current stage's response draft: "awaiting_approval", ...
     action_overdue: bool = False  # case work: an agreed action past its date, not done
+    vulnerable: bool = False
+    complexity: str = ""
+    # The earliest Ombudsman order not yet complied with (issue 12's work-queue flag).
+    ombudsman_order_due: date | None = None
+    ombudsman_order_overdue: bool = False
 
     @property
     def status_label(self) -> str:
@@ -244,6 +261,11 @@ def queue_filtered(
         qs = qs.filter(next_deadline_on__gte=today, next_deadline_on__lte=due_soon_by)
     elif filters.due == "on_track":
         qs = qs.filter(next_deadline_on__gt=due_soon_by)
+    if "vulnerable" in filters.flags:
+        qs = qs.filter(vulnerable=True)
+    levels = [f for f in filters.flags if f != "vulnerable"]
+    if levels:
+        qs = qs.filter(complexity__in=levels)
     return qs
 
 
@@ -307,6 +329,14 @@ def _draft_state() -> Subquery:
     )
 
 
+def _ombudsman_order_due() -> Subquery:
+    return Subquery(
+        OmbudsmanOrder.objects.filter(ombudsman_case__case=OuterRef("pk"), complied_on__isnull=True)
+        .order_by("due_on")
+        .values("due_on")[:1]
+    )
+
+
 def queue_page(
     *, member: StaffMember, filters: QueueFilters, today: date, due_soon_by: date
 ) -> QueuePage:
@@ -336,7 +366,12 @@ def queue_page(
     rows = {
         row["id"]: row
         for row in Case.objects.filter(pk__in=ids)
-        .annotate(owner=_owner(), draft_state=_draft_state(), action_overdue=_action_overdue(today))
+        .annotate(
+            owner=_owner(),
+            draft_state=_draft_state(),
+            action_overdue=_action_overdue(today),
+            ombudsman_order_due=_ombudsman_order_due(),
+        )
         .values(
             "id",
             "reference",
@@ -350,6 +385,9 @@ def queue_page(
             "restricted",
             "draft_state",
             "action_overdue",
+            "ombudsman_order_due",
+            "vulnerable",
+            "complexity",
         )
     }
     return QueuePage(
@@ -368,6 +406,12 @@ def queue_page(
                 draft_state=r["draft_state"] or "",
                 due=due_state(r["next_deadline_on"], today=today, due_soon_by=due_soon_by),
                 action_overdue=bool(r["action_overdue"]),
+                ombudsman_order_due=r["ombudsman_order_due"],
+                vulnerable=r["vulnerable"],
+                complexity=r["complexity"],
+                ombudsman_order_overdue=bool(
+                    r["ombudsman_order_due"] and r["ombudsman_order_due"] < today
+                ),
             )
             for r in (rows[i] for i in ids if i in rows)
         ],
@@ -419,13 +463,22 @@ def inbox_page(*, member: StaffMember, page: int, q: str = "") -> InboxPage:
     page says (two queries: the count, then the page)."""
     page = min(max(page, 1), MAX_PAGES)
     offset = (page - 1) * PAGE_SIZE
-    waiting = Case.objects.filter(case_visibility(member)).filter(_untriaged())
+    visible = case_visibility(member)
+    if member.can(Capability.TRIAGE):
+        # The complaints team sees that a restricted contact exists (never its content, see
+        # the template) so its acknowledgement cannot slip unseen; it names who may work on it.
+        visible |= Q(restricted=True)
+    named = CaseAccess.objects.filter(case=OuterRef("pk"), user_id=member.user_id)
+    waiting = Case.objects.filter(visible).filter(_untriaged())
     if q.strip():
-        waiting = waiting.filter(_inbox_search(q))
-    cases = list(
-        waiting.select_related("person", "service").order_by("received_on", "id")[
-            offset : offset + PAGE_SIZE + 1
-        ]
+        # A search looks only at contacts the member may read: a restricted contact's name
+        # or summary must not be found through it.
+        waiting = waiting.filter(_inbox_search(q)).filter(case_visibility(member))
+    cases: list[Case] = list(
+        waiting.select_related("person", "service")
+        .annotate(named=Exists(named))
+        # Vulnerable people first, then oldest received first, as the page says.
+        .order_by(F("vulnerable").desc(), "received_on", "id")[offset : offset + PAGE_SIZE + 1]
     )
     return InboxPage(
         cases=cases[:PAGE_SIZE],

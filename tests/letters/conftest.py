@@ -564,6 +564,28 @@ def issue_withdrawal_acknowledgement(c: Council) -> Issued:
     return Issued(letter, ["the complaint was withdrawn on 10 November 2026"])
 
 
+def issue_restriction_notice(c: Council) -> Issued:
+    case = c.acknowledged(c.housing)
+    letter = workflows.restriction_impose_and_issue(
+        case=case,
+        actor=c.team,
+        restriction="Please contact us by email only.",
+        reason="Repeated abusive phone calls to staff.",
+        scope="phone",
+        starts_on=D(2026, 11, 10),
+        review_on=D(2027, 2, 10),
+    )
+    return Issued(
+        letter,
+        [
+            "Please contact us by email only.",
+            "Repeated abusive phone calls to staff.",
+            "10 February 2027",
+            "You can ask us to review it sooner",
+        ],
+    )
+
+
 def _feedback(c: Council, kind: str, text: str) -> IssuedLetter:
     case = c.new_case(c.corporate, D(2026, 11, 2), kind=kind, text=text)
     return workflows.feedback_triage_and_thank(
@@ -602,6 +624,7 @@ def issue_action_update(c: Council) -> Issued:
 
 
 ISSUERS: dict[str, Callable[[Council], Issued]] = {
+    "restriction_notice": issue_restriction_notice,
     "acknowledgement": issue_acknowledgement,
     "acknowledgement_delay": issue_acknowledgement_delay,
     "escalation_acknowledgement": issue_escalation_acknowledgement,

@@ -399,10 +399,13 @@ def test_the_navigation_offers_only_what_the_role_can_open(
         "/staff/cases/",
         "/staff/reports/service-status/",
         "/staff/reports/equality/",
+        "/staff/learning/",
     ]
     assert links("complaints") == [
         "/staff/cases/",
         "/staff/inbox/",
         "/staff/reports/service-status/",
         "/staff/letters/post/",
+        "/staff/learning/",
+        "/staff/calendar/",
     ]

@@ -2,8 +2,11 @@
 core, writes in putright.cases.services, reads in putright.cases.selectors."""
 
 from putright.cases.models.access import SignInLinkUse, SubmissionOnce
+from putright.cases.models.calendar import ClosureDay
 from putright.cases.models.case import Case, CaseLink, Contact, Representative
 from putright.cases.models.drafts import ResponseDraft
+from putright.cases.models.learning import ServiceImprovement
+from putright.cases.models.ombudsman import OmbudsmanEvidence, OmbudsmanFinding
 from putright.cases.models.outcomes import (
     ActionUpdate,
     Attachment,
@@ -41,6 +44,7 @@ __all__ = [
     "Case",
     "CaseLink",
     "ChildrensRepresentation",
+    "ClosureDay",
     "ComplaintDefinition",
     "ComplaintIssue",
     "Contact",
@@ -54,6 +58,8 @@ __all__ = [
     "LetterContact",
     "Officer",
     "OmbudsmanCase",
+    "OmbudsmanEvidence",
+    "OmbudsmanFinding",
     "OmbudsmanOrder",
     "OutstandingAction",
     "PanelReview",
@@ -65,6 +71,7 @@ __all__ = [
     "ResponsePlan",
     "Restriction",
     "Service",
+    "ServiceImprovement",
     "SignInLinkUse",
     "StageRecord",
     "SubmissionOnce",

@@ -83,6 +83,15 @@ class Case(models.Model):
     out_of_time = models.BooleanField(default=False)
     # Restricted cases (e.g. a member of staff complaining) are seen only by named people.
     restricted = models.BooleanField(default=False)
+    # Triage flags (issue 12): vulnerable people's cases come first in the inbox; the
+    # reason is for the officers handling the case, never a letter.
+    vulnerable = models.BooleanField(default=False)
+    vulnerability_reason = models.TextField(blank=True)
+    complexity = models.CharField(
+        max_length=10,
+        choices=[("simple", "Simple"), ("standard", "Standard"), ("complex", "Complex")],
+        blank=True,
+    )
     # Denormalised from the policy core's deadlines so work queues sort without computing.
     next_deadline_on = models.DateField(null=True, blank=True)
     next_deadline_name = models.CharField(max_length=60, blank=True)

@@ -75,19 +75,43 @@ class OmbudsmanCase(models.Model):
     their_reference = models.CharField(max_length=60, blank=True)
     enquiry_received_on = models.DateField()
     enquiry = models.TextField(blank=True)
+    # The date the Ombudsman asked for the council's response (information) by.
+    response_due_on = models.DateField(null=True, blank=True)
+    information_sent_on = models.DateField(null=True, blank=True)
+    information_sent = models.TextField(blank=True)
     determined_on = models.DateField(null=True, blank=True)
     determination = models.TextField(blank=True)
     maladministration_found = models.BooleanField(null=True)
 
 
 class OmbudsmanOrder(models.Model):
+    KINDS = [("order", "Order"), ("recommendation", "Recommendation")]
     ombudsman_case = models.ForeignKey(
         OmbudsmanCase, on_delete=models.CASCADE, related_name="orders"
     )
+    kind = models.CharField(max_length=20, choices=KINDS, default="order")
     order = models.TextField()
     due_on = models.DateField()
     complied_on = models.DateField(null=True, blank=True)
     evidence = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["due_on", "id"]
+        indexes = [
+            # The scheduler's reminder query: orders not yet complied with, by due date.
+            models.Index(
+                fields=["due_on"],
+                condition=models.Q(complied_on__isnull=True),
+                name="ombudsman_order_open",
+            )
+        ]
+
+    @property
+    def state(self) -> str:
+        """'complied', 'complied_late' or 'open' (overdue is a matter of today's date)."""
+        if self.complied_on is None:
+            return "open"
+        return "complied" if self.complied_on <= self.due_on else "complied_late"
 
 
 class Correspondence(models.Model):

@@ -60,11 +60,22 @@ class DisclosedDisability(models.Model):
 class Restriction(models.Model):
     """A proportionate, reasoned restriction for unacceptable behaviour, with a review date."""
 
+    SCOPES = [
+        ("phone", "Phone calls"),
+        ("email", "Email"),
+        ("in_person", "Visits in person"),
+        ("single_point", "One named contact only"),
+        ("written_only", "Written contact only"),
+        ("all", "All contact channels"),
+    ]
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="restrictions")
     restriction = models.TextField()
     reason = models.TextField()
+    # Which contact method or channel it covers (001, unacceptable behaviour).
+    scope = models.CharField(max_length=20, choices=SCOPES, blank=True)
     starts_on = models.DateField()
     review_on = models.DateField()
+    last_reviewed_on = models.DateField(null=True, blank=True)
     ended_on = models.DateField(null=True, blank=True)
     recorded_at = models.DateTimeField(auto_now_add=True)
 

@@ -8,6 +8,12 @@ from putright.cases.services._base import (
     CaseConflict,
     InvalidInput,
 )
+from putright.cases.services.calendar import (
+    Recomputed,
+    closure_day_add,
+    closure_day_remove,
+    deadlines_recompute,
+)
 from putright.cases.services.drafts import (
     LedgerAction,
     LedgerRemedy,
@@ -27,6 +33,7 @@ from putright.cases.services.intake import (
     contact_triage,
     service_request_complete,
 )
+from putright.cases.services.learning import improvement_complete, improvement_record
 from putright.cases.services.moves import (
     case_allocate,
     case_close,
@@ -48,6 +55,18 @@ from putright.cases.services.moves import (
     response_plan_agree,
     stage_extend,
     stage_respond,
+)
+from putright.cases.services.ombudsman import (
+    EvidenceFile,
+    OmbudsmanFindingInput,
+    OmbudsmanOrderInput,
+    ombudsman_case_open,
+    ombudsman_determination_record,
+    ombudsman_evidence_add,
+    ombudsman_information_sent,
+    ombudsman_order_add,
+    ombudsman_order_comply,
+    ombudsman_reopen,
 )
 from putright.cases.services.once import (
     AlreadySubmitted,
@@ -79,16 +98,19 @@ from putright.cases.services.records import (
     equality_answers_record,
     frozen_decision_add,
     learning_add,
-    ombudsman_case_open,
-    ombudsman_determination_record,
-    ombudsman_order_comply,
     remedy_offer,
     remedy_update,
     representative_add,
     representative_consent_record,
     restriction_add,
 )
+from putright.cases.services.restrictions import (
+    restriction_end,
+    restriction_impose,
+    restriction_review,
+)
 from putright.cases.services.retention import cases_anonymise
+from putright.cases.services.triage_flags import case_flags_set
 
 __all__ = [
     "REPRESENTATIVE_ONLINE",
@@ -100,13 +122,17 @@ __all__ = [
     "AlreadySubmitted",
     "CaseConflict",
     "EscalationAsked",
+    "EvidenceFile",
     "Feedback",
     "InvalidInput",
     "IssueAdded",
     "LedgerAction",
     "LedgerRemedy",
     "LinkAlreadyUsed",
+    "OmbudsmanFindingInput",
+    "OmbudsmanOrderInput",
     "PersonDetails",
+    "Recomputed",
     "RepresentativeDetails",
     "Upload",
     "action_add",
@@ -115,6 +141,7 @@ __all__ = [
     "case_allocate",
     "case_close",
     "case_exclude",
+    "case_flags_set",
     "case_hold",
     "case_reinstate",
     "case_reopen_for_ombudsman",
@@ -122,6 +149,8 @@ __all__ = [
     "case_withdraw",
     "cases_anonymise",
     "childrens_representation_record",
+    "closure_day_add",
+    "closure_day_remove",
     "complaint_acknowledge",
     "complaint_raise_from_service_request",
     "complaint_statement_agree",
@@ -130,6 +159,7 @@ __all__ = [
     "contact_triage",
     "contractor_feedback_record",
     "contractor_feedback_request",
+    "deadlines_recompute",
     "disability_add",
     "equality_answers_record",
     "escalation_acknowledge",
@@ -139,12 +169,18 @@ __all__ = [
     "feedback_submit",
     "files_orphaned_delete",
     "frozen_decision_add",
+    "improvement_complete",
+    "improvement_record",
     "issue_add",
     "learning_add",
     "ledger_record",
     "ombudsman_case_open",
     "ombudsman_determination_record",
+    "ombudsman_evidence_add",
+    "ombudsman_information_sent",
+    "ombudsman_order_add",
     "ombudsman_order_comply",
+    "ombudsman_reopen",
     "panel_findings_record",
     "panel_held_record",
     "remedy_offer",
@@ -158,6 +194,9 @@ __all__ = [
     "response_draft_submit",
     "response_plan_agree",
     "restriction_add",
+    "restriction_end",
+    "restriction_impose",
+    "restriction_review",
     "service_request_complete",
     "sign_in_link_spend",
     "stage_extend",

@@ -20,8 +20,6 @@ from putright.cases.models import (
     FrozenDecision,
     LearningEntry,
     Officer,
-    OmbudsmanCase,
-    OmbudsmanOrder,
     OutstandingAction,
     ReasonableAdjustment,
     Remedy,
@@ -428,86 +426,6 @@ def childrens_representation_record(
         },
     )
     return row
-
-
-@transaction.atomic
-def ombudsman_case_open(
-    *,
-    case: Case,
-    actor: Actor,
-    ombudsman: str,
-    enquiry_received_on: date,
-    their_reference: str = "",
-    enquiry: str = "",
-) -> OmbudsmanCase:
-    case_claim(case)
-    row = OmbudsmanCase.objects.create(
-        case=case,
-        ombudsman=ombudsman,
-        their_reference=their_reference,
-        enquiry_received_on=enquiry_received_on,
-        enquiry=enquiry,
-    )
-    timeline_record(
-        case=case,
-        actor=actor,
-        action="ombudsman_enquiry",
-        summary=f"Ombudsman enquiry received ({their_reference or 'no reference yet'})",
-        after={"ombudsman": ombudsman, "reference": their_reference},
-    )
-    return row
-
-
-@transaction.atomic
-def ombudsman_determination_record(
-    *,
-    case: Case,
-    actor: Actor,
-    ombudsman_case: OmbudsmanCase,
-    determined_on: date,
-    determination: str,
-    maladministration_found: bool,
-    orders: list[tuple[str, date]],
-) -> OmbudsmanCase:
-    case_claim(case)
-    ombudsman_case.determined_on = determined_on
-    ombudsman_case.determination = _required(determination, "the determination")
-    ombudsman_case.maladministration_found = maladministration_found
-    ombudsman_case.save()
-    OmbudsmanOrder.objects.bulk_create(
-        [
-            OmbudsmanOrder(ombudsman_case=ombudsman_case, order=text, due_on=due)
-            for text, due in orders
-        ]
-    )
-    timeline_record(
-        case=case,
-        actor=actor,
-        action="ombudsman_determination",
-        summary=(
-            "Maladministration found" if maladministration_found else "No maladministration found"
-        )
-        + (f"; {len(orders)} order(s)" if orders else ""),
-        after={"determination": determination, "orders": [[t, d] for t, d in orders]},
-    )
-    return ombudsman_case
-
-
-@transaction.atomic
-def ombudsman_order_comply(
-    *, case: Case, actor: Actor, order: OmbudsmanOrder, evidence: str, on: date | None = None
-) -> OmbudsmanOrder:
-    case_claim(case)
-    order.complied_on = on or clock.today()
-    order.evidence = _required(evidence, "the evidence of compliance")
-    order.save(update_fields=["complied_on", "evidence"])
-    timeline_record(
-        case=case,
-        actor=actor,
-        action="ombudsman_order_complied",
-        summary=f"Ombudsman order complied with: {order.order[:150]}",
-    )
-    return order
 
 
 EQUALITY_FIELDS = (

@@ -46,6 +46,8 @@ from putright.cases.models import (
     Hold,
     LearningEntry,
     OmbudsmanCase,
+    OmbudsmanEvidence,
+    OmbudsmanFinding,
     OmbudsmanOrder,
     OutstandingAction,
     PanelReview,
@@ -224,8 +226,9 @@ def _case_record_redact(ids: Sequence[int], *, now: datetime) -> None:
     ActionUpdate.objects.filter(action__case_id__in=ids).update(text="")
     LearningEntry.objects.filter(case_id__in=ids).update(lesson="", improvement="")
     OmbudsmanCase.objects.filter(case_id__in=ids).update(
-        their_reference="", enquiry="", determination=""
+        their_reference="", enquiry="", determination="", information_sent=""
     )
+    OmbudsmanFinding.objects.filter(ombudsman_case__case_id__in=ids).update(issue="")
     OmbudsmanOrder.objects.filter(ombudsman_case__case_id__in=ids).update(order="", evidence="")
     Correspondence.objects.filter(case_id__in=ids).update(subject="", body="")
 
@@ -282,6 +285,10 @@ def _attachments_delete(ids: Sequence[int]) -> list[str]:
     attachments = Attachment.objects.filter(correspondence__case_id__in=ids)
     files = [name for name in attachments.values_list("file", flat=True) if name]
     attachments.delete()
+    # Evidence of compliance with Ombudsman orders goes the same way.
+    evidence = OmbudsmanEvidence.objects.filter(order__ombudsman_case__case_id__in=ids)
+    files += [name for name in evidence.values_list("file", flat=True) if name]
+    evidence.delete()
     return files
 
 

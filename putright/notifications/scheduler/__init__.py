@@ -24,6 +24,7 @@ from putright.notifications.scheduler.reminders import (
     contractor_feedback_reminders,
     deadline_reminders,
     hold_reviews,
+    ombudsman_order_reminders,
     overdue_alerts,
     review_reminders,
 )
@@ -40,6 +41,7 @@ JOBS: dict[str, Job] = {
     "contractor_feedback_reminders": contractor_feedback_reminders,
     "review_reminders": review_reminders,
     "hold_reviews": hold_reviews,
+    "ombudsman_order_reminders": ombudsman_order_reminders,
     "retention": retention,
     "orphaned_files": orphaned_files,
 }

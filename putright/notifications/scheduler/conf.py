@@ -18,6 +18,7 @@ ALL_JOBS = (
     "contractor_feedback_reminders",
     "review_reminders",
     "hold_reviews",
+    "ombudsman_order_reminders",
     "retention",
     "orphaned_files",
 )

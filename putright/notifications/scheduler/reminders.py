@@ -13,6 +13,7 @@ from datetime import date
 from itertools import batched
 
 from putright.cases import due
+from putright.cases.models import Officer, OmbudsmanCase
 from putright.core.policy import policy_config
 from putright.notifications.scheduler.base import (
     JobContext,
@@ -332,6 +333,81 @@ def hold_reviews(ctx: JobContext) -> JobResult:
                 case_reference=case.reference,
                 headline="case on hold: check whether it can resume",
                 detail=detail,
+            )
+        )
+    return reminders_send(job, reminders, ctx=ctx)
+
+
+# ---------------------------------------------------------------------------------------
+# Ombudsman orders: a Complaint Handling Failure Notice follows a missed order date
+
+
+def _information_reminder(
+    ctx: JobContext, enquiry: OmbudsmanCase, officers: dict[int, Officer]
+) -> Reminder:
+    """The Ombudsman's enquiry: the council's response (information) is due, or overdue."""
+    case = enquiry.case
+    due_on = enquiry.response_due_on
+    assert due_on is not None  # noqa: S101 - the selector excludes enquiries without one
+    overdue = due_on < ctx.on
+    when = ctx.day(due_on)
+    return Reminder(
+        job="ombudsman_information_overdue" if overdue else "ombudsman_information_due",
+        subject_key=f"ombudsman_case:{enquiry.pk}",
+        due_on=due_on,
+        to=officer_email(officers.get(case.pk)) or ctx.team_email,
+        case_reference=case.reference,
+        headline=(
+            f"OVERDUE: response to the Ombudsman was due {when}"
+            if overdue
+            else f"response to the Ombudsman due {when}"
+        ),
+        detail=(
+            f"Case {case.reference} ({case.service.name}): the Ombudsman asked for the "
+            f"council's response by {when} and none is recorded as sent. Send it, then "
+            "record it on the case."
+        ),
+    )
+
+
+def ombudsman_order_reminders(ctx: JobContext) -> JobResult:
+    """The officer of the case (else the complaints team): N working days before an
+    Ombudsman order or recommendation is due (DEADLINE_REMINDER_WORKING_DAYS) and once when
+    it is overdue. Keyed per order and due date, so each is sent once."""
+    job = "ombudsman_order_reminders"
+    if (skip := _not_a_working_day(job, ctx)) is not None:
+        return skip
+    last = ctx.add_working_days(ctx.on, ctx.config.deadline_reminder_working_days)
+    orders = list(due.ombudsman_orders_open(by=last))
+    enquiries = list(due.ombudsman_information_awaited(by=last))
+    officers = due.current_officers(
+        cases={o.ombudsman_case.case for o in orders} | {e.case for e in enquiries}
+    )
+    reminders = [_information_reminder(ctx, e, officers) for e in enquiries]
+    for order in orders:
+        case = order.ombudsman_case.case
+        what = order.get_kind_display().lower()
+        overdue = order.due_on < ctx.on
+        when = ctx.day(order.due_on)
+        text = order.order[:120] + ("…" if len(order.order) > 120 else "")
+        reminders.append(
+            Reminder(
+                job="ombudsman_order_overdue" if overdue else "ombudsman_order_due",
+                subject_key=f"ombudsman_order:{order.pk}",
+                due_on=order.due_on,
+                to=officer_email(officers.get(case.pk)) or ctx.team_email,
+                case_reference=case.reference,
+                headline=(
+                    f"OVERDUE: Ombudsman {what} was due {when}"
+                    if overdue
+                    else f"Ombudsman {what} due {when}"
+                ),
+                detail=(
+                    f"Case {case.reference} ({case.service.name}): the Ombudsman {what} "
+                    f"{'was due on' if overdue else 'is due on'} {when} and no compliance is "
+                    f"recorded:\n  {text}\nComply, then record it with the evidence on the "
+                    "case. A missed Ombudsman date can bring a Complaint Handling Failure Notice."
+                ),
             )
         )
     return reminders_send(job, reminders, ctx=ctx)

@@ -19,7 +19,7 @@ from putright.staff.access import staff_render, staff_view
 from putright.staff.forms import SavedViewForm
 
 # The parameters a queue's address may carry: what a saved view stores.
-QUEUE_PARAMS = ("queue", "service", "status", "due", "q", "sort")
+QUEUE_PARAMS = ("queue", "service", "status", "due", "q", "sort", "flag")
 
 
 def default_queue(member: StaffMember) -> str:
@@ -53,6 +53,7 @@ def filters_from(params: QueryDict, member: StaffMember) -> queries.QueueFilters
         q=params.get("q", "")[:200],
         sort=sort if sort in queries.SORTS else "deadline",
         page=_int(params.get("page", "1"), 1),
+        flags=tuple(f for f in params.getlist("flag") if f in queries.FLAGS),
     )
 
 
@@ -66,6 +67,7 @@ def _query(filters: queries.QueueFilters, **changes: Any) -> str:
         "q": filters.q,
         "sort": filters.sort if filters.sort != "deadline" else "",
         "page": filters.page if filters.page > 1 else "",
+        "flag": list(filters.flags),
     }
     values.update(changes)
     pairs: list[tuple[str, Any]] = []
@@ -166,7 +168,9 @@ def case_list(request: HttpRequest, member: StaffMember) -> HttpResponse:
             "headers": {
                 "reference": _sort_header(filters, "reference", "Reference"),
                 "deadline": _sort_header(filters, "deadline", "Next deadline"),
+                "vulnerable": _sort_header(filters, "vulnerable", "Person"),
             },
+            "flags": list(queries.FLAGS.items()),
             "services": services,
             "statuses": list(queries.STATUS_LABELS.items()),
             "due_states": list(queries.DUE_STATES.items()),

@@ -44,6 +44,7 @@ class TestOnce:
             "2026-12-23 contractor_feedback_reminders: 0 email(s), 0 reminder(s), 0 already sent",
             "2026-12-23 review_reminders: 0 email(s), 0 reminder(s), 0 already sent",
             "2026-12-23 hold_reviews: 0 email(s), 0 reminder(s), 0 already sent",
+            "2026-12-23 ombudsman_order_reminders: 0 email(s), 0 reminder(s), 0 already sent",
             "2026-12-23 retention: anonymised 0 case(s)",
             "2026-12-23 orphaned_files: deleted 0 file(s) no case holds",
         ]
