@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "putright.api",
+    "putright.mailbox",
 ]
 
 MIDDLEWARE = [
@@ -229,3 +230,16 @@ SPECTACULAR_SETTINGS = {
     },
 }
 PUTRIGHT_API_STAFF_REQUESTS_PER_MINUTE = 300
+
+# The complaints mailbox (putright.mailbox, docs/mailbox.md): read over IMAP by
+# `manage.py mailbox_poll` and by the scheduler at each wake-up when HOST and USER are set.
+PUTRIGHT_MAILBOX = {
+    "HOST": os.environ.get("PUTRIGHT_MAILBOX_HOST", ""),
+    "PORT": int(os.environ.get("PUTRIGHT_MAILBOX_PORT", "993")),
+    "USER": os.environ.get("PUTRIGHT_MAILBOX_USER", ""),
+    "PASSWORD": os.environ.get("PUTRIGHT_MAILBOX_PASSWORD", ""),
+    "FOLDER": os.environ.get("PUTRIGHT_MAILBOX_FOLDER", "INBOX"),
+    "SSL": os.environ.get("PUTRIGHT_MAILBOX_SSL", "1") == "1",
+    # New contacts wait in the triage inbox under this service until someone triages them.
+    "SERVICE": os.environ.get("PUTRIGHT_MAILBOX_SERVICE", ""),
+}

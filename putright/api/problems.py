@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import Http404, HttpRequest, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
@@ -124,6 +125,7 @@ def handle_exception(exc: Exception, context: dict[str, Any]) -> Response | None
     return _response(request, body, headers)
 
 
+@csrf_exempt  # an API address, answered without reading or changing anything
 def not_found(request: HttpRequest, *args: Any, **kwargs: Any) -> JsonResponse:
     """Any address under /api/ that is not an operation: a problem, not an HTML page."""
     body = problem(404, "There is no such address in this API.", instance=request.path)

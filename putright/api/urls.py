@@ -11,7 +11,11 @@ app_name = "api"
 
 urlpatterns = [
     path("schema", SpectacularAPIView.as_view(), name="schema"),
-    path("docs", SpectacularRedocView.as_view(url_name="api:schema"), name="docs"),
+    path(
+        "docs",
+        SpectacularRedocView.as_view(url_name="api:schema", template_name="api/docs.html"),
+        name="docs",
+    ),
     path("contacts", views.ContactsView.as_view(), name="contacts"),
     path("cases", views.CaseListView.as_view(), name="cases"),
     path("cases/<str:reference>", views.CaseDetailView.as_view(), name="case"),
@@ -33,5 +37,5 @@ urlpatterns = [
     ],
     path("reference", views.ReferenceView.as_view(), name="reference"),
     path("events", views.EventsView.as_view(), name="events"),
-    re_path(r"^.*$", not_found),
+    re_path(r"^[\s\S]*$", not_found),  # any character, newlines included
 ]

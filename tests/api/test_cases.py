@@ -93,3 +93,11 @@ def test_a_case_page_runs_a_fixed_number_of_queries(
     with CaptureQueriesContext(connection) as queries:
         assert reader.get(f"cases/{case.reference}").status_code == 200
     assert len(queries) == 10  # token, its last use, the case, its snapshot for the core
+
+
+def test_an_address_with_a_newline_in_it_is_still_a_404_problem(
+    api: Callable[[str], Api],
+) -> None:
+    response = api("casework").post("cases/CU%0A1/remedies/0.25", {})
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"

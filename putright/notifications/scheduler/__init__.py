@@ -18,7 +18,13 @@ from putright.cases.due import complaints_team_email
 from putright.core import clock
 from putright.core.policy import working_calendar
 from putright.notifications.scheduler.base import JobContext, JobResult
-from putright.notifications.scheduler.conf import ALL_JOBS, SchedulerConfig, scheduler_config
+from putright.notifications.scheduler.conf import (
+    ALL_JOBS,
+    FREQUENT_JOBS,
+    SchedulerConfig,
+    scheduler_config,
+)
+from putright.notifications.scheduler.mailbox import mailbox_job
 from putright.notifications.scheduler.reminders import (
     action_update_reminders,
     contractor_feedback_reminders,
@@ -41,6 +47,7 @@ JOBS: dict[str, Job] = {
     "review_reminders": review_reminders,
     "hold_reviews": hold_reviews,
     "retention": retention,
+    "mailbox_poll": mailbox_job,
 }
 assert tuple(JOBS) == ALL_JOBS  # noqa: S101 - the two lists must name the same jobs
 
@@ -92,4 +99,4 @@ def scheduler_run(
     return results
 
 
-__all__ = ["JOBS", "JobResult", "UnknownJob", "scheduler_context", "scheduler_run"]
+__all__ = ["FREQUENT_JOBS", "JOBS", "JobResult", "UnknownJob", "scheduler_context", "scheduler_run"]
