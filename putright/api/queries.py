@@ -9,7 +9,7 @@ from django.http import Http404
 
 from putright.api.clients import ApiClient
 from putright.cases import selectors
-from putright.cases.models import Case, OutstandingAction, Remedy, TimelineEvent
+from putright.cases.models import Attachment, Case, OutstandingAction, Remedy, TimelineEvent
 from putright.cases.references import reference_is_valid, reference_normalise
 from putright.core import clock
 
@@ -104,4 +104,12 @@ def events_after(client: ApiClient, *, after: int, limit: int) -> list[TimelineE
         .select_related("case")
         .only("id", "at", "actor_label", "action", "summary", "case__reference")
         .order_by("id")[:limit]
+    )
+
+
+def attachments_of(case: Case) -> QuerySet[Attachment]:
+    return (
+        Attachment.objects.filter(correspondence__case=case, correspondence__direction="in")
+        .select_related("correspondence")
+        .order_by("id")
     )

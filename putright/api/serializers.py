@@ -214,3 +214,18 @@ class CaseFilters(rf.Serializer):
 class EventsQuery(rf.Serializer):
     after = rf.IntegerField(min_value=0, max_value=2**62, required=False, default=0)
     limit = rf.IntegerField(min_value=1, max_value=500, required=False, default=100)
+
+
+class AttachmentsIn(rf.Serializer):
+    subject = rf.CharField(max_length=300, help_text="What the files are, e.g. 'Photos of damp'.")
+    channel = rf.ChoiceField(CHANNELS, required=False, default="email")
+    files = rf.ListField(child=rf.FileField(), min_length=1, max_length=20)
+
+
+class AttachmentOut(rf.Serializer):
+    id = rf.IntegerField()
+    original_name = rf.CharField()
+    content_type = rf.CharField()
+    size = rf.IntegerField()
+    received_at = rf.DateTimeField(source="correspondence.at")
+    subject = rf.CharField(source="correspondence.subject")

@@ -26,6 +26,7 @@ urlpatterns = [
         name="remedy",
     ),
     path("cases/<str:reference>/actions", views.ActionsView.as_view(), name="actions"),
+    path("cases/<str:reference>/attachments", views.AttachmentsView.as_view(), name="attachments"),
     path(
         "cases/<str:reference>/actions/<int:action_id>/updates",
         views.ActionUpdateView.as_view(),

@@ -13,6 +13,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, status
 from rest_framework.generics import ListAPIView
 from rest_framework.pagination import CursorPagination
+from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -26,7 +27,10 @@ from putright.cases import services
 from putright.cases.models import Case, Officer, Service
 from putright.cases.models.case import CASE_KINDS, CHANNELS
 from putright.cases.services import ActionOwner, CaseConflict, PersonDetails
+from putright.cases.services.mail import correspondence_in_with_files
+from putright.cases.services.online import Upload
 from putright.core.policy import policy_config
+from putright.public import uploads
 
 READERS = (READ, CASEWORK, CONTRACTOR)
 ANY_SCOPE = (INTAKE, READ, CASEWORK, CONTRACTOR)
@@ -396,3 +400,68 @@ class EventsView(APIView):
         events = queries.events_after(client_of(request), after=after, limit=limit)
         body = {"events": events, "next_cursor": events[-1].id if events else after}
         return Response(s.EventPageOut(body).data)
+
+
+# ---------------------------------------------------------------------------------------
+# Attachments: the public site's content checks, then the case's correspondence
+
+
+def _checked_uploads(files: list[Any]) -> tuple[Upload, ...]:
+    """Each file checked by what it contains (putright.public.uploads, as on the public
+    site); raises FileRefused, a 422 problem, for the first it will not take."""
+    checked = []
+    for n, upload in enumerate(files):
+        kind = uploads.check(upload, already=n)
+        checked.append(
+            Upload(
+                name=upload.name or "file",
+                content_type=kind.content_type,
+                size=upload.size,
+                file=upload,
+                extension=kind.extension,
+            )
+        )
+    return tuple(checked)
+
+
+class AttachmentsView(APIView):
+    scopes_by_method: ClassVar[dict[str, tuple[str, ...]]] = {
+        "GET": READERS,
+        "POST": (INTAKE, CASEWORK),
+    }
+    parser_classes = (MultiPartParser,)
+
+    @extend_schema(
+        operation_id="attachment_list",
+        summary="Files received on a case (their details; not their content)",
+        parameters=[REFERENCE],
+        responses={200: s.AttachmentOut(many=True)},
+    )
+    def get(self, request: Request, reference: str) -> Response:
+        case = queries.case_for(client_of(request), reference)
+        return Response(s.AttachmentOut(queries.attachments_of(case), many=True).data)
+
+    @extend_schema(
+        operation_id="attachment_add",
+        summary="Send files for a case: PDF, JPG, PNG, DOCX, ODT or TXT, checked by content",
+        parameters=[REFERENCE],
+        request={"multipart/form-data": s.AttachmentsIn},
+        responses={201: s.AttachmentOut(many=True)},
+    )
+    def post(self, request: Request, reference: str) -> Response:
+        client = client_of(request)
+        case = queries.case_for(client, reference)
+        if not (client.has(INTAKE) or client.may_act_on(case)):
+            raise exceptions.PermissionDenied("You may not add to this case.")
+        form = s.AttachmentsIn(data=request.data)
+        form.is_valid(raise_exception=True)
+        d = form.validated_data
+        letter = correspondence_in_with_files(
+            case=case,
+            actor=client.actor,
+            channel=d["channel"],
+            subject=d["subject"],
+            uploads=_checked_uploads(d["files"]),
+        )
+        rows = letter.attachments.select_related("correspondence").order_by("id")
+        return Response(s.AttachmentOut(rows, many=True).data, status=status.HTTP_201_CREATED)

@@ -48,7 +48,7 @@ def fuzz_tokens(transactional_db: None) -> dict[str, str]:
 @pytest.mark.parametrize("scope", SCOPES)
 @schema.parametrize()
 @settings(
-    max_examples=8,
+    max_examples=5,
     deadline=None,
     suppress_health_check=list(HealthCheck),
     derandomize=True,

@@ -33,6 +33,8 @@ OPERATIONS: list[tuple[str, str, set[str]]] = [
     ("get", "cases/{reference}/actions", READERS),
     ("post", "cases/{reference}/actions", {"casework"}),
     ("post", "cases/{reference}/actions/{action_id}/updates", {"casework", "contractor"}),
+    ("get", "cases/{reference}/attachments", READERS),
+    ("post", "cases/{reference}/attachments", {"intake", "casework"}),
     ("get", "reference", set(SCOPES)),
     ("get", "events", READERS),
     *[

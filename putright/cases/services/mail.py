@@ -1,5 +1,6 @@
-"""Emails to the complaints mailbox, each one call: a reply quoting a case's CU reference
-joins that case's correspondence; anything else is a new contact in the triage inbox."""
+"""Correspondence that arrives with files: emails to the complaints mailbox (a reply quoting
+a case's CU reference joins that case; anything else is a new contact in the triage inbox)
+and files a system sends for a case through the API."""
 
 from __future__ import annotations
 
@@ -64,6 +65,26 @@ def _files_store(letter: Correspondence, uploads: tuple[Upload, ...]) -> None:
 
 
 @transaction.atomic
+def correspondence_in_with_files(
+    *,
+    case: Case,
+    actor: Actor,
+    channel: str,
+    subject: str,
+    body: str = "",
+    at: datetime | None = None,
+    uploads: tuple[Upload, ...] = (),
+) -> Correspondence:
+    """Correspondence received on a case with its files (already checked by content by the
+    interface), each stored under a random name; one timeline event."""
+    letter = correspondence_record(
+        case=case, actor=actor, direction="in", channel=channel, subject=subject, body=body, at=at
+    )
+    _files_store(letter, uploads)
+    return letter
+
+
+@transaction.atomic
 def email_receive(*, email: EmailIn, service: Service, actor: Actor) -> EmailOutcome:
     """Keep an email on the record, with its files.
 
@@ -95,14 +116,13 @@ def email_receive(*, email: EmailIn, service: Service, actor: Actor) -> EmailOut
             received_at=email.received_at,
             known_person=known,
         )
-    letter = correspondence_record(
+    correspondence_in_with_files(
         case=case,
         actor=actor,
-        direction="in",
         channel="email",
         subject=subject,
         body=email.text,
         at=email.received_at,
+        uploads=email.attachments,
     )
-    _files_store(letter, email.attachments)
     return EmailOutcome(case=case, joined=joined)
