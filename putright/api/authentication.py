@@ -3,6 +3,7 @@ factor) for the browser."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from rest_framework import exceptions
@@ -16,6 +17,8 @@ from putright.api.models import ApiToken
 from putright.api.tokens import token_for_secret
 from putright.cases.services import Actor
 from putright.core import clock
+
+LAST_USED_EVERY = timedelta(minutes=5)
 
 
 class BearerTokenAuthentication(BaseAuthentication):
@@ -31,7 +34,11 @@ class BearerTokenAuthentication(BaseAuthentication):
         token = token_for_secret(secret.strip())
         if token is None:
             raise exceptions.AuthenticationFailed("This token is unknown, revoked or expired.")
-        ApiToken.objects.filter(pk=token.pk).update(last_used_at=clock.now())
+        now = clock.now()
+        if token.last_used_at is None or now - token.last_used_at > LAST_USED_EVERY:
+            # Good enough to tell a token in use from a forgotten one, without a write on
+            # every request.
+            ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
         client = ApiClient(
             name=token.name,
             scopes=frozenset(token.scopes),

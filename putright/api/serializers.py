@@ -97,6 +97,10 @@ class ContactOut(rf.Serializer):
 
 
 class RemedyOut(rf.ModelSerializer):
+    # Integer fields declared here: a model field's range differs by database, the schema
+    # must not.
+    stage = rf.IntegerField(min_value=1)
+
     class Meta:
         model = Remedy
         fields = (
@@ -128,6 +132,8 @@ class RemedyUpdateIn(rf.Serializer):
 
 
 class ActionOut(rf.ModelSerializer):
+    update_every_days = rf.IntegerField(min_value=1)
+
     class Meta:
         model = OutstandingAction
         fields = (

@@ -122,3 +122,18 @@ class TestIdempotencyKeyConcurrently:
         assert sorted(a.status_code for a in answers) == [200, 201]
         assert len({a.json()["case"]["reference"] for a in answers}) == 1
         assert Case.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_contact_runs_a_fixed_number_of_queries(
+    api: Callable[[str], Api], contact_body: dict[str, Any]
+) -> None:
+    from django.test.utils import CaptureQueriesContext
+
+    intake = api("intake")
+    intake.post("contacts", contact_body, **{"Idempotency-Key": "warm"})
+    with CaptureQueriesContext(connection) as queries:
+        assert intake.post("contacts", contact_body, **{"Idempotency-Key": "k1"}).status_code == 201
+    # The token, the service, the key's claim and its case, and contact_record's own queries
+    # (the case, its contact, its deadlines from the policy core, its timeline event).
+    assert len(queries) == 23
