@@ -127,7 +127,7 @@ def _wait_for(port: int, process: subprocess.Popen[bytes], root: Path) -> None:
     pytest.fail("Dovecot did not start listening.")
 
 
-class TestMailbox:
+class ImapBox:
     """The test's view of the mailbox: put messages in, read their flags."""
 
     def __init__(self, conf: MailboxSettings) -> None:
@@ -164,8 +164,8 @@ class TestMailbox:
 
 
 @pytest.fixture
-def mailbox(imap_server: MailboxSettings) -> Iterator[TestMailbox]:
-    box = TestMailbox(imap_server)
+def mailbox(imap_server: MailboxSettings) -> Iterator[ImapBox]:
+    box = ImapBox(imap_server)
     box.empty()
     yield box
     box.empty()

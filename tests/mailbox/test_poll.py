@@ -17,7 +17,7 @@ from putright.mailbox.conf import MailboxSettings
 from putright.mailbox.imap import Mailbox
 from putright.mailbox.models import MailboxMessage
 from tests.cases.factories import ServiceFactory
-from tests.mailbox.conftest import MessageFactory, TestMailbox
+from tests.mailbox.conftest import ImapBox, MessageFactory
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -36,7 +36,7 @@ def run(conf: MailboxSettings) -> poll.PollResult:
 class TestNewComplaint:
     def test_a_new_complaint_with_a_pdf_becomes_one_contact_on_its_date(
         self,
-        mailbox: TestMailbox,
+        mailbox: ImapBox,
         imap_server: MailboxSettings,
         waste: Service,
         make_email: MessageFactory,
@@ -64,7 +64,7 @@ class TestNewComplaint:
 
     def test_the_sender_is_matched_to_the_person_with_that_email(
         self,
-        mailbox: TestMailbox,
+        mailbox: ImapBox,
         imap_server: MailboxSettings,
         waste: Service,
         make_email: MessageFactory,
@@ -77,7 +77,7 @@ class TestNewComplaint:
 
     def test_a_second_poll_finds_nothing_new(
         self,
-        mailbox: TestMailbox,
+        mailbox: ImapBox,
         imap_server: MailboxSettings,
         waste: Service,
         make_email: MessageFactory,
@@ -91,7 +91,7 @@ class TestNewComplaint:
 class TestReplies:
     def test_a_reply_quoting_a_reference_joins_that_cases_correspondence(
         self,
-        mailbox: TestMailbox,
+        mailbox: ImapBox,
         imap_server: MailboxSettings,
         waste: Service,
         make_email: MessageFactory,
@@ -133,7 +133,7 @@ class TestNotComplaints:
     )
     def test_bounces_and_automatic_replies_are_recognised_and_not_made_into_cases(
         self,
-        mailbox: TestMailbox,
+        mailbox: ImapBox,
         imap_server: MailboxSettings,
         waste: Service,
         make_email: MessageFactory,
@@ -151,7 +151,7 @@ class TestNotComplaints:
 class TestRefusedFiles:
     def test_an_executable_renamed_pdf_is_refused_and_the_message_kept_for_a_person(
         self,
-        mailbox: TestMailbox,
+        mailbox: ImapBox,
         imap_server: MailboxSettings,
         waste: Service,
         make_email: MessageFactory,
@@ -174,13 +174,13 @@ class Killed(BaseException):
 
 
 class TestCrashes:
-    def _three(self, mailbox: TestMailbox, make_email: MessageFactory) -> None:
+    def _three(self, mailbox: ImapBox, make_email: MessageFactory) -> None:
         for n in range(3):
             mailbox.deliver(make_email(subject=f"Complaint {n}", text=f"Complaint number {n}"))
 
     def test_killed_after_storing_before_marking_then_restarted_duplicates_nothing(
         self,
-        mailbox: TestMailbox,
+        mailbox: ImapBox,
         imap_server: MailboxSettings,
         waste: Service,
         make_email: MessageFactory,
@@ -214,7 +214,7 @@ class TestCrashes:
 
     def test_killed_while_storing_then_restarted_loses_nothing(
         self,
-        mailbox: TestMailbox,
+        mailbox: ImapBox,
         imap_server: MailboxSettings,
         waste: Service,
         make_email: MessageFactory,
@@ -243,7 +243,7 @@ class TestCrashes:
 class TestCommand:
     def test_mailbox_poll_reads_the_mailbox_named_in_the_settings(
         self,
-        mailbox: TestMailbox,
+        mailbox: ImapBox,
         imap_server: MailboxSettings,
         waste: Service,
         make_email: MessageFactory,
@@ -274,7 +274,7 @@ class TestCommand:
 class TestScheduledJob:
     def test_the_scheduler_reads_the_mailbox_when_it_is_configured(
         self,
-        mailbox: TestMailbox,
+        mailbox: ImapBox,
         imap_server: MailboxSettings,
         waste: Service,
         make_email: MessageFactory,
