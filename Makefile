@@ -17,7 +17,7 @@ PYTHON313 := $(shell \
 
 .PHONY: help venv install run serve migrate seed test lint fmt typecheck contracts migrations-check \
         test-sqlite test-postgres bench clean print-python frontend browser-deps letter-deps \
-        deploy-deps check-guide load-faults
+        deploy-deps check-guide load-faults mail-deps api-schema
 
 print-python: ## Print the Python 3.13 the Makefile found (used by bench/setup.sh)
 	@echo '$(PYTHON313)'
@@ -79,10 +79,10 @@ fmt: venv ## Format and auto-fix the code
 migrations-check: venv ## Fail if a model change has no migration
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
 
-test-sqlite: venv browser-deps letter-deps ## pytest on SQLite, with coverage
+test-sqlite: venv browser-deps letter-deps mail-deps ## pytest on SQLite, with coverage
 	$(BIN)/pytest -q -p no:cacheprovider --cov --cov-report=term:skip-covered --cov-report=xml:coverage-sqlite.xml
 
-test-postgres: venv browser-deps letter-deps ## pytest on PostgreSQL (DATABASE_URL, default the local server)
+test-postgres: venv browser-deps letter-deps mail-deps ## pytest on PostgreSQL (DATABASE_URL, default the local server)
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest -q -p no:cacheprovider --cov --cov-report=term:skip-covered --cov-report=xml:coverage-postgres.xml
 
 test: lint migrations-check test-sqlite test-postgres ## Lint, type-check, contracts, migrations check, pytest on SQLite and PostgreSQL
@@ -122,6 +122,20 @@ check-guide: venv deploy-deps ## Follow docs/operations.md word for word and ser
 
 load-faults: venv deploy-deps letter-deps ## Load and faults: PostgreSQL restart, Redis stop, full disk, a worker killed (as root; prints figures)
 	$(PY) bench/load_and_faults.py --seconds 90
+
+# The complaints-mailbox tests read a real IMAP server: Debian's Dovecot, started by the test
+# suite on loopback with a throwaway configuration (never the system's own service).
+MAIL_DEBS := dovecot-imapd
+mail-deps: ## Install Dovecot's IMAP server for the mailbox tests (apt-get, as root) if missing
+	@missing=$$(for p in $(MAIL_DEBS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" != 0 ]; then echo "The mailbox tests need:" $$missing "- run 'sudo make mail-deps'."; exit 1; fi; \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; \
+	fi
+
+api-schema: venv ## Regenerate the committed OpenAPI schema (a test fails when it drifts)
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py spectacular --validate --fail-on-warn --file putright/api/openapi.yaml
 
 bench: venv ## Policy-core benchmark (1,000,000 synthetic cases)
 	$(PY) bench/deadlines.py

@@ -12,6 +12,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("", include("putright.public.urls")),
     path("staff/", include("putright.staff.urls")),
+    path("api/v1/", include("putright.api.urls")),
     path("admin/", admin.site.urls),
 ]
 

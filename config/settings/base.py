@@ -39,6 +39,11 @@ INSTALLED_APPS = [
     "putright.public",
     "putright.accounts",
     "putright.staff",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "putright.api",
+    "putright.mailbox",
 ]
 
 MIDDLEWARE = [
@@ -248,4 +253,51 @@ PUTRIGHT_RATE_LIMITS = {
     "submit-email": (10, 60 * 60),
     "link-ip": (20, 60 * 60),
     "link-email": (5, 60 * 60),
+}
+
+# The REST API (putright.api, docs/api.md): tokens or the staff session, scopes, a rate per
+# token, problem details for every error, and the OpenAPI schema from drf-spectacular.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "putright.api.authentication.BearerTokenAuthentication",
+        "putright.api.authentication.StaffSessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["putright.api.permissions.HasScope"],
+    "DEFAULT_THROTTLE_CLASSES": ["putright.api.throttling.PerClientRateThrottle"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "putright.api.schema.ProblemAutoSchema",
+    "EXCEPTION_HANDLER": "putright.api.problems.handle_exception",
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "PutRight API",
+    "DESCRIPTION": "Complaints case management: contacts, cases, moves, remedies, actions, "
+    "events. Errors are RFC 9457 problem details.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "REDOC_DIST": "SIDECAR",
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "CaseKindEnum": "putright.cases.models.case.CASE_KINDS",
+        "ChannelEnum": "putright.cases.models.case.CHANNELS",
+        "RemedyKindEnum": "putright.cases.models.outcomes.Remedy.KINDS",
+    },
+}
+PUTRIGHT_API_STAFF_REQUESTS_PER_MINUTE = 300
+
+# The complaints mailbox (putright.mailbox, docs/mailbox.md): read over IMAP by
+# `manage.py mailbox_poll` and by the scheduler at each wake-up when HOST and USER are set.
+PUTRIGHT_MAILBOX = {
+    "HOST": os.environ.get("PUTRIGHT_MAILBOX_HOST", ""),
+    "PORT": int(os.environ.get("PUTRIGHT_MAILBOX_PORT", "993")),
+    "USER": os.environ.get("PUTRIGHT_MAILBOX_USER", ""),
+    "PASSWORD": os.environ.get("PUTRIGHT_MAILBOX_PASSWORD", ""),
+    "FOLDER": os.environ.get("PUTRIGHT_MAILBOX_FOLDER", "INBOX"),
+    "SSL": os.environ.get("PUTRIGHT_MAILBOX_SSL", "1") == "1",
+    # New contacts wait in the triage inbox under this service until someone triages them.
+    "SERVICE": os.environ.get("PUTRIGHT_MAILBOX_SERVICE", ""),
 }

@@ -18,7 +18,13 @@ from putright.cases.due import complaints_team_email
 from putright.core import clock
 from putright.core.policy import working_calendar
 from putright.notifications.scheduler.base import JobContext, JobResult
-from putright.notifications.scheduler.conf import ALL_JOBS, SchedulerConfig, scheduler_config
+from putright.notifications.scheduler.conf import (
+    ALL_JOBS,
+    FREQUENT_JOBS,
+    SchedulerConfig,
+    scheduler_config,
+)
+from putright.notifications.scheduler.mailbox import mailbox_job
 from putright.notifications.scheduler.reminders import (
     action_update_reminders,
     contractor_feedback_reminders,
@@ -44,6 +50,7 @@ JOBS: dict[str, Job] = {
     "ombudsman_order_reminders": ombudsman_order_reminders,
     "retention": retention,
     "orphaned_files": orphaned_files,
+    "mailbox_poll": mailbox_job,
 }
 assert tuple(JOBS) == ALL_JOBS  # noqa: S101 - the two lists must name the same jobs
 
@@ -95,4 +102,4 @@ def scheduler_run(
     return results
 
 
-__all__ = ["JOBS", "JobResult", "UnknownJob", "scheduler_context", "scheduler_run"]
+__all__ = ["FREQUENT_JOBS", "JOBS", "JobResult", "UnknownJob", "scheduler_context", "scheduler_run"]

@@ -87,12 +87,15 @@ class JobResult:
     removed: int = 0
     skipped: str = ""
     error: str = ""
+    note: str = ""  # what a job that sends no reminders did (the mailbox poll)
 
     def describe(self) -> str:
         if self.error:
             return f"{self.job}: FAILED: {self.error}"
         if self.skipped:
             return f"{self.job}: skipped ({self.skipped})"
+        if self.note:
+            return f"{self.job}: {self.note}"
         if self.job == "retention":
             return f"{self.job}: anonymised {self.anonymised} case(s)"
         if self.job == "orphaned_files":

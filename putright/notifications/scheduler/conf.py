@@ -10,6 +10,8 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
+from putright.mailbox.conf import mailbox_settings
+
 # Every job, in the order a run takes them.
 ALL_JOBS = (
     "deadline_reminders",
@@ -21,10 +23,14 @@ ALL_JOBS = (
     "ombudsman_order_reminders",
     "retention",
     "orphaned_files",
+    "mailbox_poll",
 )
+# Jobs the embedded loop also runs at every wake-up, not only once a day.
+FREQUENT_JOBS = ("mailbox_poll",)
 
 DEFAULTS: dict[str, Any] = {
-    "JOBS": list(ALL_JOBS),
+    # mailbox_poll joins these when a mailbox is configured (PUTRIGHT_MAILBOX HOST and USER).
+    "JOBS": [job for job in ALL_JOBS if job not in FREQUENT_JOBS],
     # The embedded loop runs the day's jobs once, at or after this local time, so reminders
     # are waiting at the start of the working day. (`--once` runs them whenever cron says.)
     "RUN_AT": "07:00",
@@ -58,6 +64,8 @@ class SchedulerConfig:
 def scheduler_config() -> SchedulerConfig:
     """The configuration in force; raises ImproperlyConfigured naming a bad value."""
     values = DEFAULTS | getattr(settings, "PUTRIGHT_SCHEDULER", {})
+    if "JOBS" not in getattr(settings, "PUTRIGHT_SCHEDULER", {}) and mailbox_settings().configured:
+        values["JOBS"] = [*values["JOBS"], "mailbox_poll"]
     unknown = [job for job in values["JOBS"] if job not in ALL_JOBS]
     if unknown:
         raise ImproperlyConfigured(

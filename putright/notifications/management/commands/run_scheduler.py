@@ -25,7 +25,7 @@ from django.db import DatabaseError, close_old_connections, connection
 from django.utils import timezone
 
 from putright.core import clock
-from putright.notifications.scheduler import JOBS, JobResult, scheduler_run
+from putright.notifications.scheduler import FREQUENT_JOBS, JOBS, JobResult, scheduler_run
 from putright.notifications.scheduler.conf import scheduler_config
 from putright.notifications.services import heartbeat_record
 
@@ -92,6 +92,7 @@ class Command(BaseCommand):
         interval = options["interval"] or config.interval_seconds
         previous = signal.signal(signal.SIGTERM, _stop)
         last_run: date | None = None
+        frequent = [j for j in FREQUENT_JOBS if j in (jobs or config.jobs)]
         try:
             while True:
                 local = timezone.localtime(clock.now())
@@ -101,6 +102,8 @@ class Command(BaseCommand):
                 due = last_run != today and local.time() >= config.run_at
                 if due and not self.run_day(today, jobs):
                     last_run = today
+                elif frequent:
+                    self.run_day(today, frequent)  # the mailbox, between the daily runs
                 _heartbeat(last_run, at=local)
                 time.sleep(interval)
         except (Stop, KeyboardInterrupt):
