@@ -14,7 +14,7 @@ from datetime import date
 from django.db import transaction
 
 from putright.cases import services
-from putright.cases.models import Case, Officer
+from putright.cases.models import Case, Category, Officer, RootCause
 from putright.cases.services import Actor, InvalidInput
 from putright.letters.kinds import LetterKind, response_kind_for
 from putright.letters.models import IssuedLetter
@@ -35,6 +35,7 @@ def acknowledge_and_issue(
     officer: Officer | None = None,
     late_complaint_discretion: str = "",
     expected_delay: str = "",
+    category: Category | None = None,
     on: date | None = None,
 ) -> IssuedLetter:
     """Acknowledge and define the complaint, and send the acknowledgement.
@@ -52,6 +53,7 @@ def acknowledge_and_issue(
         definition_state=definition_state,
         officer=officer,
         late_complaint_discretion=late_complaint_discretion,
+        category=category,
         on=on,
     )
     if expected_delay.strip():
@@ -90,6 +92,7 @@ def respond_and_issue(
     content: ResponseContent,
     how_considered: str = "",
     what_happened: str = "",
+    root_cause: RootCause | None = None,
     on: date | None = None,
 ) -> IssuedLetter:
     """Issue the stage response and its letter, the kind chosen by process and stage.
@@ -98,7 +101,7 @@ def respond_and_issue(
     before anything is written. `how_considered` and `what_happened` fill the letter's
     sections of those names.
     """
-    services.stage_respond(case=case, actor=actor, content=content, on=on)
+    services.stage_respond(case=case, actor=actor, content=content, root_cause=root_cause, on=on)
     return letter_issue(
         case=case,
         kind=response_kind_for(process=case.process, stage=case.stage),

@@ -7,8 +7,10 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.db.models import F
+from django.db.models.functions import Coalesce
 
-from putright.cases.models import Officer, Remedy, Service
+from putright.cases.models import Category, Officer, Remedy, RootCause, Service
 from putright.cases.models.case import CASE_KINDS, CHANNELS
 from putright.core.policy import policy_config
 from putright.policy.lifecycle import Decision
@@ -46,6 +48,36 @@ def officer_field(label: str, *, required: bool = True, help_text: str = "") -> 
         empty_label="Choose an officer",
         error_messages={"required": "Choose an officer", "invalid_choice": "Choose an officer"},
     )
+
+
+# --- Issue 13: themes (category at acknowledgement, root cause at response) -----------
+def category_field() -> forms.ModelChoiceField[Category]:
+    """Each category followed by its sub-categories ("Repairs: Damp and mould")."""
+    return forms.ModelChoiceField(
+        queryset=Category.objects.filter(is_active=True)
+        .select_related("parent")
+        .order_by(Coalesce("parent__name", "name"), F("parent").asc(nulls_first=True), "name"),
+        label="Category (optional)",
+        help_text="What the complaint is about, for reports of themes. "
+        "Choose the most specific one that fits.",
+        required=False,
+        empty_label="Not categorised yet",
+        error_messages={"invalid_choice": "Choose a category from the list"},
+    )
+
+
+def root_cause_field() -> forms.ModelChoiceField[RootCause]:
+    return forms.ModelChoiceField(
+        queryset=RootCause.objects.filter(is_active=True).order_by("name"),
+        label="Root cause (optional)",
+        help_text="Why it went wrong, as you found. Reported as a theme, never sent to the person.",
+        required=False,
+        empty_label="Not recorded",
+        error_messages={"invalid_choice": "Choose a root cause from the list"},
+    )
+
+
+# --- end of issue 13 block -----------------------------------------------------------
 
 
 def exclusion_choices(*, outcome: str | None = None) -> list[tuple[str, str]]:
@@ -256,6 +288,8 @@ class AcknowledgeForm(VersionedForm):
             required=False,
             help_text="You can allocate the complaint later.",
         )
+        # Issue 13: the theme the complaint is reported under.
+        self.fields["category"] = category_field()
 
 
 class AllocateForm(VersionedForm):
@@ -372,6 +406,8 @@ class RespondForm(VersionedForm):
 
     def __init__(self, *args: Any, issues: list[str] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
         super().__init__(*args, **kwargs)
+        # Issue 13: the root cause, reported as a theme (not part of the letter).
+        self.fields["root_cause"] = root_cause_field()
         self.issue_texts = list(issues)
         for number, _text in enumerate(self.issue_texts, 1):
             self.fields[f"issue_{number}_decision"] = forms.ChoiceField(

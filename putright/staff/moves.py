@@ -71,6 +71,7 @@ def _acknowledge(ctx: MoveContext, form: forms.Form) -> Any:
         definition_state=d["definition_state"],
         officer=d.get("officer"),
         late_complaint_discretion=d["late_complaint_discretion"],
+        category=d.get("category"),  # issue 13: themes
     )
 
 
@@ -164,7 +165,10 @@ def response_content(form: f.RespondForm) -> ResponseContent:
 def _respond(ctx: MoveContext, form: forms.Form) -> Any:
     assert isinstance(form, f.RespondForm)  # noqa: S101 - the spec's form
     return workflows.respond_and_issue(
-        case=ctx.case, actor=ctx.member.actor, content=response_content(form)
+        case=ctx.case,
+        actor=ctx.member.actor,
+        content=response_content(form),
+        root_cause=form.cleaned_data.get("root_cause"),  # issue 13: themes
     )
 
 

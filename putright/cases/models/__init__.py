@@ -32,6 +32,7 @@ from putright.cases.models.stages import (
     ResponsePlan,
     StageRecord,
 )
+from putright.cases.models.taxonomy import Category, RootCause
 from putright.cases.models.timeline import TimelineEvent, TimelineIsAppendOnly
 
 __all__ = [
@@ -39,6 +40,7 @@ __all__ = [
     "Attachment",
     "Case",
     "CaseLink",
+    "Category",
     "ChildrensRepresentation",
     "ComplaintDefinition",
     "ComplaintIssue",
@@ -62,6 +64,7 @@ __all__ = [
     "Representative",
     "ResponsePlan",
     "Restriction",
+    "RootCause",
     "Service",
     "SignInLinkUse",
     "StageRecord",

@@ -88,6 +88,13 @@ class Case(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     closed_on = models.DateField(null=True, blank=True)
     anonymised_at = models.DateTimeField(null=True, blank=True)
+    # Themes (Housing Ombudsman Code 9.4): chosen at acknowledgement, reported by selectors.
+    category = models.ForeignKey(
+        "cases.Category", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    sub_category = models.ForeignKey(
+        "cases.Category", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         indexes = [

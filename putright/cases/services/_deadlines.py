@@ -6,6 +6,7 @@ They are never computed here: the policy core computes, this module only stores.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from putright.cases.models import Case, StageRecord
@@ -30,6 +31,34 @@ def case_deadlines(snap: CaseSnapshot, *, today: date) -> dict[str, Deadline]:
     return compute_case_deadlines(config, snap.version, dates_of(snap), today=today)
 
 
+def _unextended_targets(snap: CaseSnapshot, *, today: date) -> dict[str, Deadline]:
+    """The deadlines as if no extension had been decided: reports measure timeliness both
+    against the original target and against the date told to the person (SPEC "Reporting")."""
+    dates = replace(dates_of(snap), stage1_extended_to=None, stage2_extended_to=None)
+    return compute_case_deadlines(policy_config(), snap.version, dates, today=today)
+
+
+def _stage_columns(
+    number: int, deadlines: dict[str, Deadline], plain: dict[str, Deadline]
+) -> dict[str, date | None]:
+    """The stored deadline columns of stage `number`, by the core's deadline names."""
+
+    def due(found: dict[str, Deadline], *names: str) -> date | None:
+        for name in names:
+            if name in found:
+                return found[name].due
+        return None
+
+    respond = (f"stage{number}.respond_by", f"stage{number}.response_by")
+    acknowledge = "acknowledge_by" if number == 1 else f"stage{number}.acknowledge_by"
+    return {
+        "respond_by": due(deadlines, *respond),
+        "max_by": due(deadlines, f"stage{number}.max"),
+        "acknowledge_by": due(deadlines, acknowledge),
+        "target_by": due(plain, *respond),
+    }
+
+
 def open_council_deadlines(snap: CaseSnapshot, *, today: date) -> list[Deadline]:
     """The council's deadlines whose event has not happened yet, earliest first."""
     if CaseStatus(snap.case.status) in _NOTHING_DUE or snap.case.kind not in _PROCESS_KINDS:
@@ -51,14 +80,11 @@ def deadlines_store(case: Case, *, today: date) -> None:
     """Recompute and store the deadline columns of `case` and its current stage."""
     snap = snapshot_read(case)
     deadlines = case_deadlines(snap, today=today)
+    plain = _unextended_targets(snap, today=today)
     for number, record in snap.stages.items():
-        respond = deadlines.get(f"stage{number}.respond_by") or deadlines.get(
-            f"stage{number}.response_by"
-        )
-        maximum = deadlines.get(f"stage{number}.max")
-        new = (respond.due if respond else None, maximum.due if maximum else None)
-        if (record.respond_by, record.max_by) != new:
-            StageRecord.objects.filter(pk=record.pk).update(respond_by=new[0], max_by=new[1])
+        new = _stage_columns(number, deadlines, plain)
+        if any(getattr(record, name) != value for name, value in new.items()):
+            StageRecord.objects.filter(pk=record.pk).update(**new)
     upcoming = open_council_deadlines(snap, today=today)
     first = upcoming[0] if upcoming else None
     Case.objects.filter(pk=case.pk).update(
