@@ -11,6 +11,7 @@ urlpatterns = [
     path("privacy/", views.privacy, name="privacy"),
     path("healthz", views.healthz, name="healthz"),
     path("", include("putright.public.urls")),
+    path("staff/reports/", include("putright.reports.urls")),
     path("staff/", include("putright.staff.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "putright.public",
     "putright.accounts",
     "putright.staff",
+    "putright.reports",
 ]
 
 MIDDLEWARE = [

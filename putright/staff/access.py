@@ -30,6 +30,9 @@ def navigation(request: HttpRequest, member: StaffMember) -> list[dict[str, Any]
         items.append({"text": "Open cases by service", "href": "/staff/reports/service-status/"})
     if member.can(Capability.SEE_EQUALITY_AGGREGATE):
         items.append({"text": "Equality monitoring", "href": "/staff/reports/equality/"})
+    # Issue 13: the performance reports (putright.reports), last in the list.
+    if member.can(Capability.SEE_REPORTS):
+        items.append({"text": "Performance", "href": "/staff/reports/performance/"})
     for item in items:
         item["current"] = request.path.startswith(str(item["href"]))
     return items

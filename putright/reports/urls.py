@@ -1,0 +1,11 @@
+"""The reports' addresses, under /staff/reports/ beside the back office's own reports."""
+
+from django.urls import path
+
+from putright.reports import views
+
+app_name = "reports"
+urlpatterns = [
+    path("performance/", views.dashboard, name="dashboard"),
+    path("cases/", views.cases_behind, name="cases"),
+]

@@ -1,0 +1,89 @@
+"""The reports pages: the performance dashboard and the cases behind any of its figures.
+
+Each view parses its filters, narrows them to what the member may see (a service manager:
+their own service) and makes one selector call. Nothing here writes.
+"""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.views.decorators.http import require_GET
+
+from putright.accounts.permissions import Capability, StaffMember, case_visibility
+from putright.cases.models import Case
+from putright.core import clock
+from putright.reports import selectors
+from putright.reports.drill import UnknownFigure, figure_filter
+from putright.reports.forms import ReportFilterForm
+from putright.reports.present import scope_params, tables_shown
+from putright.reports.scope import ReportScope, scope_for
+from putright.staff.access import not_found, staff_render, staff_view
+
+PAGE_SIZE = 50
+
+
+def _filters(request: HttpRequest, member: StaffMember) -> tuple[ReportFilterForm, ReportScope]:
+    every_service = member.can(Capability.SEE_ALL_REPORTS)
+    form = ReportFilterForm(request.GET or None, today=clock.today(), services_shown=every_service)
+    return form, scope_for(member, form.scope())
+
+
+def _period(form: ReportFilterForm) -> str:
+    if form.is_bound and form.is_valid():
+        return str(form.cleaned_data["period"])
+    return str(form.initial["period"])
+
+
+@require_GET
+@staff_view(Capability.SEE_REPORTS)
+def dashboard(request: HttpRequest, member: StaffMember) -> HttpResponse:
+    form, scope = _filters(request, member)
+    tables = selectors.dashboard(scope)
+    params = scope_params(scope, _period(form))
+    return staff_render(
+        request,
+        member,
+        "reports/dashboard.html",
+        {
+            "form": form,
+            "scope": scope,
+            "tables": tables_shown(tables, params=params, links=member.can(Capability.SEE_CASES)),
+        },
+    )
+
+
+@require_GET
+@staff_view(Capability.SEE_REPORTS)
+def cases_behind(request: HttpRequest, member: StaffMember) -> HttpResponse:
+    """The cases one figure counted, within what the member may see."""
+    if not member.can(Capability.SEE_CASES):
+        return staff_render(
+            request,
+            member,
+            "staff/refused.html",
+            {"message": "Your role shows figures, not the cases behind them."},
+            status=403,
+        )
+    form, scope = _filters(request, member)
+    try:
+        title, found = figure_filter(
+            scope, figure=request.GET.get("figure", ""), key=request.GET.get("key", "")
+        )
+    except UnknownFigure:
+        return not_found(request, member)
+    cases = (
+        Case.objects.filter(found)
+        .filter(case_visibility(member))
+        .select_related("service")
+        .order_by("-received_on", "-id")
+        .only("reference", "received_on", "status", "summary", "kind", "service__name")
+    )
+    paginator = Paginator(cases, PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    return staff_render(
+        request,
+        member,
+        "reports/cases.html",
+        {"title": title, "scope": scope, "page": page, "form": form},
+    )
