@@ -146,6 +146,9 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 
 # The council's name in every page's header, title and footer.
 PUTRIGHT_COUNCIL_NAME = os.environ.get("PUTRIGHT_COUNCIL_NAME", "Northfield Council")
+# The public site's address, for links in emails sent outside a request (the satisfaction
+# survey sent when staff close a complaint).
+PUTRIGHT_PUBLIC_URL = os.environ.get("PUTRIGHT_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
 # The name authenticator apps show beside a staff member's code.
 OTP_TOTP_ISSUER = PUTRIGHT_COUNCIL_NAME
 

@@ -3,7 +3,15 @@ services, which ask the policy core and write the timeline."""
 
 from django.contrib import admin
 
-from putright.cases.models import Category, LetterContact, Officer, RootCause, Service, Team
+from putright.cases.models import (
+    Category,
+    HousingStock,
+    LetterContact,
+    Officer,
+    RootCause,
+    Service,
+    Team,
+)
 
 
 @admin.register(Service)
@@ -52,3 +60,10 @@ class RootCauseAdmin(admin.ModelAdmin[RootCause]):
     list_filter = ["is_active"]
     search_fields = ["name", "code"]
     prepopulated_fields = {"code": ["name"]}
+
+
+@admin.register(HousingStock)
+class HousingStockAdmin(admin.ModelAdmin[HousingStock]):
+    """Homes owned each year: the denominator of the Tenant Satisfaction Measure CH01."""
+
+    list_display = ["__str__", "rented_homes", "shared_ownership_homes"]

@@ -36,6 +36,7 @@ def acknowledge_and_issue(
     late_complaint_discretion: str = "",
     expected_delay: str = "",
     category: Category | None = None,
+    tenure: str = "",
     on: date | None = None,
 ) -> IssuedLetter:
     """Acknowledge and define the complaint, and send the acknowledgement.
@@ -54,6 +55,7 @@ def acknowledge_and_issue(
         officer=officer,
         late_complaint_discretion=late_complaint_discretion,
         category=category,
+        tenure=tenure,
         on=on,
     )
     if expected_delay.strip():

@@ -7,7 +7,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Case as CaseWhen
+from django.db.models import Exists, F, OuterRef, Q, Value, When
 
 from putright.cases.models import (
     LearningEntry,
@@ -18,6 +19,7 @@ from putright.cases.models import (
 )
 from putright.reports.scope import ReportScope
 from putright.reports.selectors import NONE_KEY
+from putright.reports.tsm import within_code
 
 
 class UnknownFigure(Exception):
@@ -122,6 +124,37 @@ def _actions(overdue: bool) -> Callable[[ReportScope, str], Q]:
     return q
 
 
+def _tsm_received(stage: int) -> Callable[[ReportScope, str], Q]:
+    def q(scope: ReportScope, key: str) -> Q:
+        tenure = "" if key == NONE_KEY else key
+        if stage == 1:
+            return scope.period("received_on") & Q(
+                process="housing",
+                tenure=tenure,
+                kind__in=("complaint", "mp_councillor_enquiry"),
+            )
+        found = StageRecord.objects.filter(
+            scope.period("requested_on"), case_id=OuterRef("pk"), number=2
+        )
+        return Q(process="housing", tenure=tenure) & Q(Exists(found))
+
+    return q
+
+
+def _tsm_responses(outside: bool) -> Callable[[ReportScope, str], Q]:
+    def q(scope: ReportScope, key: str) -> Q:
+        found = StageRecord.objects.filter(
+            scope.period("responded_on"), case_id=OuterRef("pk"), number=_id(key)
+        )
+        if outside:
+            # A missing date counts as outside, as in the figure (NULL never compares true).
+            within = When(within_code(), then=Value(True))
+            found = found.annotate(ok=CaseWhen(within, default=Value(False))).filter(ok=False)
+        return Q(process="housing") & Q(Exists(found))
+
+    return q
+
+
 FIGURES: dict[str, tuple[str, Callable[[ReportScope, str], Q]]] = {
     "volume_all": ("Cases received", _volume("all")),
     **{
@@ -193,6 +226,19 @@ FIGURES: dict[str, tuple[str, Callable[[ReportScope, str], Q]]] = {
         ),
     ),
 }
+
+
+FIGURES.update(
+    {
+        "tsm_stage1": ("Stage 1 complaints received (housing)", _tsm_received(1)),
+        "tsm_stage2": ("Stage 2 complaints received (housing)", _tsm_received(2)),
+        "tsm_responses": ("Housing complaints responded to", _tsm_responses(outside=False)),
+        "tsm_outside": (
+            "Housing complaints responded to outside the Code's timescales",
+            _tsm_responses(outside=True),
+        ),
+    }
+)
 
 
 def figure_filter(scope: ReportScope, *, figure: str, key: str) -> tuple[str, Q]:

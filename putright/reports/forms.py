@@ -80,3 +80,15 @@ class ReportFilterForm(forms.Form):
             service_id=service.pk if service is not None else None,
             process=data.get("process") or "",
         )
+
+
+class YearForm(ReportFilterForm):
+    """A reporting year only: the Tenant Satisfaction Measures are annual and landlord-wide."""
+
+    def __init__(self, *args: object, today: date, **kwargs: object):
+        super().__init__(*args, today=today, services_shown=False, **kwargs)
+        del self.fields["process"]
+        period = self.fields["period"]
+        assert isinstance(period, forms.ChoiceField)  # noqa: S101 - declared above
+        period.label = "Year"
+        period.choices = [(v, label) for v, label in period_choices(today) if "-q" not in v]

@@ -8,4 +8,5 @@ app_name = "reports"
 urlpatterns = [
     path("performance/", views.dashboard, name="dashboard"),
     path("cases/", views.cases_behind, name="cases"),
+    path("tenant-satisfaction/", views.tenant_satisfaction, name="tenant-satisfaction"),
 ]

@@ -13,9 +13,9 @@ from django.views.decorators.http import require_GET
 from putright.accounts.permissions import Capability, StaffMember, case_visibility
 from putright.cases.models import Case
 from putright.core import clock
-from putright.reports import selectors
+from putright.reports import selectors, tsm
 from putright.reports.drill import UnknownFigure, figure_filter
-from putright.reports.forms import ReportFilterForm
+from putright.reports.forms import ReportFilterForm, YearForm
 from putright.reports.present import scope_params, tables_shown
 from putright.reports.scope import ReportScope, scope_for
 from putright.staff.access import not_found, staff_render, staff_view
@@ -86,4 +86,28 @@ def cases_behind(request: HttpRequest, member: StaffMember) -> HttpResponse:
         member,
         "reports/cases.html",
         {"title": title, "scope": scope, "page": page, "form": form},
+    )
+
+
+@require_GET
+@staff_view(Capability.SEE_ALL_REPORTS)
+def tenant_satisfaction(request: HttpRequest, member: StaffMember) -> HttpResponse:
+    """CH01 and CH02 for the year chosen (the housing process, landlord-wide)."""
+    form = YearForm(request.GET or None, today=clock.today())
+    scope = form.scope()
+    measures = tsm.tenant_measures(scope)
+    params = scope_params(scope, _period(form))
+    links = member.can(Capability.SEE_CASES)
+    return staff_render(
+        request,
+        member,
+        "reports/tenant_satisfaction.html",
+        {
+            "form": form,
+            "scope": scope,
+            "measures": measures,
+            "tables": tables_shown(
+                [measures.ch01, measures.ch02, measures.tp09], params=params, links=links
+            ),
+        },
     )

@@ -12,6 +12,7 @@ from django.db.models.functions import Coalesce
 
 from putright.cases.models import Category, Officer, Remedy, RootCause, Service
 from putright.cases.models.case import CASE_KINDS, CHANNELS
+from putright.cases.models.reporting import TENURES
 from putright.core.policy import policy_config
 from putright.policy.lifecycle import Decision
 from putright.web.forms import DateInputField
@@ -74,6 +75,17 @@ def root_cause_field() -> forms.ModelChoiceField[RootCause]:
         required=False,
         empty_label="Not recorded",
         error_messages={"invalid_choice": "Choose a root cause from the list"},
+    )
+
+
+def tenure_field() -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label="Tenure of the home (housing complaints, optional)",
+        help_text="The Tenant Satisfaction Measures count rented homes and shared ownership "
+        "separately.",
+        choices=[("", "Not recorded"), *TENURES],
+        required=False,
+        error_messages={"invalid_choice": "Choose a tenure from the list"},
     )
 
 
@@ -288,8 +300,9 @@ class AcknowledgeForm(VersionedForm):
             required=False,
             help_text="You can allocate the complaint later.",
         )
-        # Issue 13: the theme the complaint is reported under.
+        # Issue 13: the theme the complaint is reported under, and the home's tenure.
         self.fields["category"] = category_field()
+        self.fields["tenure"] = tenure_field()
 
 
 class AllocateForm(VersionedForm):

@@ -68,6 +68,10 @@ def test_the_dashboard_has_no_accessibility_violations(
     page.goto(site_url("/staff/reports/performance/?period=2025"))
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     axe(page)
+    if role != "manager":
+        page.goto(site_url("/staff/reports/tenant-satisfaction/?period=2025"))
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
+        axe(page)
 
 
 def test_the_cases_behind_a_figure_and_a_bad_filter_have_no_violations(
@@ -94,4 +98,24 @@ def test_the_acknowledgement_form_with_its_categories_has_no_violations(
     page = as_role("complaints")
     page.goto(site_url(f"/staff/cases/{world[1].reference}/acknowledge/"))
     expect(page.get_by_label("Category (optional)")).to_be_visible()
+    axe(page)
+
+
+def test_the_satisfaction_survey_pages_have_no_accessibility_violations(
+    world: Any, page: Page, site_url: Callable[[str], str], axe: Callable[[Page], None]
+) -> None:
+    from putright.cases.services.survey import satisfaction_survey_create
+
+    _, token = satisfaction_survey_create(case=world[1])
+    page.goto(site_url(f"/satisfaction/{token}/"))
+    axe(page)
+    page.get_by_role("button", name="Send my answer").click()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    axe(page)
+    page.get_by_label("Fairly satisfied").check()
+    page.get_by_role("button", name="Send my answer").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Thank you")
+    axe(page)
+    page.goto(site_url(f"/satisfaction/{token}/"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("already been used")
     axe(page)

@@ -42,6 +42,7 @@ class Spec:
     learning: bool = False
     ombudsman: str = ""
     maladministration: bool | None = None
+    tenure: str = "rented"  # housing only; recorded at acknowledgement
 
     @property
     def process(self) -> str:
@@ -210,6 +211,7 @@ def build(council: Council) -> list[Case]:
             outcomes_sought="Put right",
             officer=first.officer,
             category=Category.objects.filter(code=spec.category).first(),
+            tenure=spec.tenure if spec.service == "housing" else "",
             on=ack,
         )
         if spec.extend_to_after:

@@ -220,6 +220,9 @@ def demo_case_create(council: Council, rng: random.Random, i: int, today: date) 
         outcomes_sought=story[2],
         officer=first,
         category=_category(code, story),
+        tenure=("shared_ownership" if rng.random() < 0.1 else "rented")
+        if service.landlord_function
+        else "",
         on=ack,
     )
     if depth == "on_hold":

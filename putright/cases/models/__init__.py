@@ -21,6 +21,7 @@ from putright.cases.models.people import (
     Restriction,
 )
 from putright.cases.models.reference import LetterContact, Officer, Service, Team
+from putright.cases.models.reporting import HousingStock
 from putright.cases.models.stages import (
     ChildrensRepresentation,
     ComplaintDefinition,
@@ -32,6 +33,7 @@ from putright.cases.models.stages import (
     ResponsePlan,
     StageRecord,
 )
+from putright.cases.models.survey import SatisfactionSurvey
 from putright.cases.models.taxonomy import Category, RootCause
 from putright.cases.models.timeline import TimelineEvent, TimelineIsAppendOnly
 
@@ -51,6 +53,7 @@ __all__ = [
     "Extension",
     "FrozenDecision",
     "Hold",
+    "HousingStock",
     "LearningEntry",
     "LetterContact",
     "Officer",
@@ -65,6 +68,7 @@ __all__ = [
     "ResponsePlan",
     "Restriction",
     "RootCause",
+    "SatisfactionSurvey",
     "Service",
     "SignInLinkUse",
     "StageRecord",

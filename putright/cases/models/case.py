@@ -4,6 +4,7 @@ from django.db import models
 
 from putright.cases.models.people import Person
 from putright.cases.models.reference import PROCESS_CHOICES, Officer, Service
+from putright.cases.models.reporting import TENURES
 
 CHANNELS = [
     ("web", "Online form"),
@@ -95,6 +96,9 @@ class Case(models.Model):
     sub_category = models.ForeignKey(
         "cases.Category", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    # The home's tenure for housing complaints: the Tenant Satisfaction Measures count rented
+    # homes and shared ownership separately (CH01). Empty: not recorded.
+    tenure = models.CharField(max_length=20, choices=TENURES, blank=True)
 
     class Meta:
         indexes = [

@@ -27,6 +27,7 @@ from putright.cases.models import (
     RootCause,
     StageRecord,
 )
+from putright.cases.models.reporting import TENURES
 from putright.cases.services._base import Actor, InvalidInput, case_claim, timeline_record
 from putright.cases.services._deadlines import deadlines_store
 from putright.cases.services._facts import CaseSnapshot, facts_of, snapshot_read
@@ -139,12 +140,17 @@ def complaint_acknowledge(
     officer: Officer | None = None,
     late_complaint_discretion: str = "",
     category: Category | None = None,
+    tenure: str = "",
     on: date | None = None,
 ) -> Case:
     """Acknowledge, define and log the complaint; stage 1's clock starts (Code 5.1, 6.2).
 
-    `category` (a category or a sub-category) files the complaint under a theme for reports.
+    `category` (a category or a sub-category) files the complaint under a theme for reports;
+    `tenure` ("rented", "shared_ownership" or "") is the home's, for the Tenant Satisfaction
+    Measures.
     """
+    if tenure and tenure not in dict(TENURES):
+        raise InvalidInput("Choose the tenure of the home from the list.")
     day = on or clock.today()
     _, facts, before = _begin(case)
     transition = lifecycle.decide_acknowledge(
@@ -159,6 +165,7 @@ def complaint_acknowledge(
         **_status_fields(transition),
         late_complaint_reason=transition.discretion_reason if transition.late_complaint else "",
         **_category_fields(category),
+        **({"tenure": tenure} if tenure else {}),
     )
     _definition_write(
         case=case,
