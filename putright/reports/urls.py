@@ -7,6 +7,8 @@ from putright.reports import views
 app_name = "reports"
 urlpatterns = [
     path("performance/", views.dashboard, name="dashboard"),
+    path("performance/download.csv", views.dashboard_download, {"fmt": "csv"}, name="csv"),
+    path("performance/download.xlsx", views.dashboard_download, {"fmt": "xlsx"}, name="xlsx"),
     path("cases/", views.cases_behind, name="cases"),
     path("tenant-satisfaction/", views.tenant_satisfaction, name="tenant-satisfaction"),
 ]

@@ -6,6 +6,8 @@ their own service) and makes one selector call. Nothing here writes.
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
@@ -13,7 +15,7 @@ from django.views.decorators.http import require_GET
 from putright.accounts.permissions import Capability, StaffMember, case_visibility
 from putright.cases.models import Case
 from putright.core import clock
-from putright.reports import selectors, tsm
+from putright.reports import exports, selectors, tsm
 from putright.reports.drill import UnknownFigure, figure_filter
 from putright.reports.forms import ReportFilterForm, YearForm
 from putright.reports.present import scope_params, tables_shown
@@ -49,8 +51,24 @@ def dashboard(request: HttpRequest, member: StaffMember) -> HttpResponse:
             "form": form,
             "scope": scope,
             "tables": tables_shown(tables, params=params, links=member.can(Capability.SEE_CASES)),
+            "download_query": urlencode(params),
         },
     )
+
+
+@require_GET
+@staff_view(Capability.SEE_REPORTS)
+def dashboard_download(request: HttpRequest, member: StaffMember, fmt: str) -> HttpResponse:
+    """The dashboard's tables as CSV or XLSX, for the same filters as the page."""
+    _, scope = _filters(request, member)
+    tables = selectors.dashboard(scope)
+    name = f"complaints-performance-{scope.start.isoformat()}-to-{scope.end.isoformat()}"
+    if fmt == "csv":
+        response = HttpResponse(exports.tables_csv(tables), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(exports.tables_xlsx(tables), content_type=exports.XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
 
 
 @require_GET
