@@ -6,10 +6,20 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
+from putright.reports.charts import bar_chart
 from putright.reports.scope import ReportScope
 from putright.reports.tables import Table, Value
 
 CASES_URL = "/staff/reports/cases/"
+# Tables drawn as a chart above their data, with the chart's description.
+CHARTED = {
+    "volumes_month": "Bar chart of the cases received in each month of the period; "
+    "the table below gives the same figures.",
+    "volumes_service": "Bar chart of the cases received by each service in the period; "
+    "the table below gives the same figures.",
+    "volumes_category": "Bar chart of the cases received by category in the period; "
+    "the table below gives the same figures.",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,5 +54,8 @@ def tables_shown(
                     href = f"{CASES_URL}?{urlencode({**params, 'figure': figure, 'key': key})}"
                 cells.append(ShownCell(value=cell.value, href=href, numeric=True))
             rows.append({"label": row.label, "cells": cells})
-        shown.append({"table": table, "rows": rows})
+        chart = None
+        if table.key in CHARTED:
+            chart = bar_chart(table, description=CHARTED[table.key])
+        shown.append({"table": table, "rows": rows, "chart": chart})
     return shown
