@@ -6,12 +6,13 @@ policy core's calendar, and one timeline event, so pages under test read realist
 Cases are spread over three years with a realistic history for reports: kinds and channels,
 a category per service, stage 1 acknowledged (some late) and responded (some extended, some
 late) with a decision and a root cause, a share escalated to stage 2, refusals on exclusion
-grounds, remedies offered and paid, learning and Ombudsman cases.
+grounds, remedies offered and paid, learning, Ombudsman cases and answered surveys.
 """
 
 from __future__ import annotations
 
 import random
+import secrets
 import time
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -30,6 +31,7 @@ from putright.cases.models import (
     Person,
     Remedy,
     RootCause,
+    SatisfactionSurvey,
     Service,
     StageRecord,
     TimelineEvent,
@@ -67,6 +69,7 @@ class _Batch:
     remedies: list[Remedy] = field(default_factory=list)
     learning: list[LearningEntry] = field(default_factory=list)
     ombudsman: list[OmbudsmanCase] = field(default_factory=list)
+    surveys: list[SatisfactionSurvey] = field(default_factory=list)
 
 
 def _fresh_reference_bodies(rng: random.Random, n: int) -> list[str]:
@@ -212,9 +215,27 @@ def _case_history(h: _History, case: Case, batch: _Batch) -> None:
                 h.outcomes(case, second, batch)
                 if second.responded_on is not None:
                     case.closed_on = second.responded_on
+                    _survey(h, case, batch)
                 return
     if case.status in ("closed", "withdrawn"):
         case.closed_on = first.responded_on
+    _survey(h, case, batch)
+
+
+def _survey(h: _History, case: Case, batch: _Batch) -> None:
+    """The satisfaction survey emailed at closure; about a third answer (TP09)."""
+    if case.status != "closed" or case.closed_on is None or h.rng.random() < 0.2:
+        return
+    answered = h.rng.random() < 0.35
+    batch.surveys.append(
+        SatisfactionSurvey(
+            case=case,
+            token_hash=secrets.token_hex(32),
+            sent_on=case.closed_on,
+            answered_on=min(h.today, case.closed_on + timedelta(days=3)) if answered else None,
+            answer=h.rng.choices([1, 2, 3, 4, 5], [25, 30, 15, 15, 15])[0] if answered else None,
+        )
+    )
 
 
 def cases_bulk_insert(
@@ -289,6 +310,7 @@ def cases_bulk_insert(
             Remedy.objects.bulk_create(rows.remedies)
             LearningEntry.objects.bulk_create(rows.learning)
             OmbudsmanCase.objects.bulk_create(rows.ombudsman)
+            SatisfactionSurvey.objects.bulk_create(rows.surveys)
             TimelineEvent.objects.bulk_create(
                 [
                     TimelineEvent(
