@@ -228,8 +228,15 @@ FIGURES: dict[str, tuple[str, Callable[[ReportScope, str], Q]]] = {
 }
 
 
+def _learning_theme(scope: ReportScope, key: str) -> Q:
+    theme = Q(category__isnull=True) if key == NONE_KEY else Q(category_id=_id(key))
+    found = LearningEntry.objects.filter(scope.period("recorded_on"), case_id=OuterRef("pk"))
+    return theme & Q(Exists(found))
+
+
 FIGURES.update(
     {
+        "learning_theme": ("Cases with learning under this theme", _learning_theme),
         "tsm_stage1": ("Stage 1 complaints received (housing)", _tsm_received(1)),
         "tsm_stage2": ("Stage 2 complaints received (housing)", _tsm_received(2)),
         "tsm_responses": ("Housing complaints responded to", _tsm_responses(outside=False)),

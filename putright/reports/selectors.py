@@ -435,3 +435,50 @@ def dashboard(scope: ReportScope) -> list[Table]:
         ombudsman_cases(scope),
         learning(scope),
     ]
+
+
+def learning_by_theme(scope: ReportScope) -> Table:
+    """Lessons recorded in the period and improvements completed, by the case's category."""
+    rows = (
+        LearningEntry.objects.filter(scope.cases("case__"), scope.period("recorded_on"))
+        .values("case__category_id")
+        .annotate(total=Count("id"), done=Count("id", filter=Q(completed_on__isnull=False)))
+        .order_by("-total", "case__category_id")
+    )
+    found = list(rows)
+    names = _names(Category, (r["case__category_id"] for r in found))
+    table = Table(
+        key="learning_themes",
+        title="Learning by theme",
+        columns=["Theme (category)", "Lessons recorded", "Improvements completed"],
+    )
+    for r in found:
+        key = r["case__category_id"]
+        table.rows.append(
+            Row(
+                names.get(key, "Not categorised"),
+                [
+                    Cell(r["total"], ("learning_theme", NONE_KEY if key is None else str(key))),
+                    Cell(r["done"]),
+                ],
+            )
+        )
+    return table
+
+
+def learning_entries(scope: ReportScope, *, limit: int = 100) -> list[dict[str, Any]]:
+    """The latest lessons of the period with their case and theme (one query)."""
+    rows = (
+        LearningEntry.objects.filter(scope.cases("case__"), scope.period("recorded_on"))
+        .order_by("-recorded_on", "-id")
+        .values(
+            "lesson",
+            "improvement",
+            "recorded_on",
+            "completed_on",
+            "case__reference",
+            "case__category__name",
+            "case__service__name",
+        )[:limit]
+    )
+    return [dict(row) for row in rows]

@@ -10,5 +10,6 @@ urlpatterns = [
     path("performance/download.csv", views.dashboard_download, {"fmt": "csv"}, name="csv"),
     path("performance/download.xlsx", views.dashboard_download, {"fmt": "xlsx"}, name="xlsx"),
     path("cases/", views.cases_behind, name="cases"),
+    path("learning/", views.learning_log, name="learning"),
     path("tenant-satisfaction/", views.tenant_satisfaction, name="tenant-satisfaction"),
 ]

@@ -129,3 +129,26 @@ def tenant_satisfaction(request: HttpRequest, member: StaffMember) -> HttpRespon
             ),
         },
     )
+
+
+@require_GET
+@staff_view(Capability.SEE_REPORTS)
+def learning_log(request: HttpRequest, member: StaffMember) -> HttpResponse:
+    """Service improvements by theme, with the complaints behind them."""
+    form, scope = _filters(request, member)
+    links = member.can(Capability.SEE_CASES)
+    themes = selectors.learning_by_theme(scope)
+    return staff_render(
+        request,
+        member,
+        "reports/learning.html",
+        {
+            "form": form,
+            "scope": scope,
+            "tables": tables_shown(
+                [themes], params=scope_params(scope, _period(form)), links=links
+            ),
+            # The lessons name cases: only for roles that may see cases.
+            "entries": selectors.learning_entries(scope) if links else [],
+        },
+    )

@@ -87,6 +87,9 @@ def test_the_cases_behind_a_figure_and_a_bad_filter_have_no_violations(
     page.goto(site_url("/staff/reports/performance/?period=1999"))
     expect(page.locator(".govuk-error-summary")).to_be_visible()
     axe(page)
+    page.goto(site_url("/staff/reports/learning/?period=2025"))
+    expect(page.locator("#learning-entries")).to_be_visible()
+    axe(page)
 
 
 def test_the_acknowledgement_form_with_its_categories_has_no_violations(
