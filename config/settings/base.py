@@ -146,6 +146,10 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 
 # The council's name in every page's header, title and footer.
 PUTRIGHT_COUNCIL_NAME = os.environ.get("PUTRIGHT_COUNCIL_NAME", "Northfield Council")
+# The reports' covering index (Case "case_received_reports") includes columns on
+# PostgreSQL; SQLite, which cannot, gets the same index without them: nothing to warn about.
+SILENCED_SYSTEM_CHECKS = ["models.W040"]
+
 # The public site's address, for links in emails sent outside a request (the satisfaction
 # survey sent when staff close a complaint).
 PUTRIGHT_PUBLIC_URL = os.environ.get("PUTRIGHT_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -94,7 +94,10 @@ class StageRecord(models.Model):
                     contractor_asked_on__isnull=False, contractor_feedback_on__isnull=True
                 ),
                 name="stage_contractor_awaited",
-            )
+            ),
+            # Reports: responses and acknowledgements made in a period (issue 13).
+            models.Index(fields=["responded_on"], name="stage_responded_on"),
+            models.Index(fields=["acknowledged_on"], name="stage_acknowledged_on"),
         ]
         ordering = ["number"]
 
