@@ -10,10 +10,10 @@ recorded date. Overdue actions are as of today, whatever the period.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from django.db.models import Count, Exists, F, OuterRef, Q, Sum
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q, Sum
 from django.db.models.functions import TruncMonth
 
 from putright.cases.models import (
@@ -63,38 +63,64 @@ VOLUME_DIMENSIONS = {
 }
 
 
-def _volume_groups(scope: ReportScope, by: str) -> list[tuple[Any, int]]:
-    qs = Case.objects.filter(scope.cases(), scope.period("received_on")).order_by()
-    column = {"service": "service_id", "category": "category_id"}.get(by, by)
-    if by == "month":
-        qs = qs.annotate(month=TruncMonth("received_on"))
-    rows = qs.values(column).annotate(n=Count("id")).order_by(column)
-    return [(r[column], r["n"]) for r in rows]
+VOLUME_COLUMNS = {
+    "month": "month",
+    "service": "service_id",
+    "kind": "kind",
+    "channel": "channel",
+    "category": "category_id",
+}
 
 
-def volumes(scope: ReportScope, *, by: str) -> Table:
+def volume_groups(scope: ReportScope) -> list[dict[str, Any]]:
+    """Cases received in the period, counted by month, service, kind, channel and category
+    at once: one GROUP BY (one read of the covering index) for every volume table."""
+    return list(
+        Case.objects.filter(scope.cases(), scope.period("received_on"))
+        .order_by()
+        .annotate(month=TruncMonth("received_on"))
+        .values(*VOLUME_COLUMNS.values())
+        .annotate(n=Count("id"))
+    )
+
+
+def _volume_groups(
+    scope: ReportScope, by: str, groups: list[dict[str, Any]] | None
+) -> list[tuple[Any, int]]:
+    """The groups summed over every dimension but `by` (the groups are counts, not cases)."""
+    column = VOLUME_COLUMNS[by]
+    totals: dict[Any, int] = {}
+    for g in groups if groups is not None else volume_groups(scope):
+        totals[g[column]] = totals.get(g[column], 0) + g["n"]
+    return sorted(totals.items(), key=lambda i: (i[0] is None, str(i[0])))
+
+
+def volumes(scope: ReportScope, *, by: str, groups: list[dict[str, Any]] | None = None) -> Table:
     """Cases received in the period, by month, service, kind, channel or category."""
-    groups = _volume_groups(scope, by)
+    counted = _volume_groups(scope, by, groups)
     labels: dict[Any, str]
     if by == "service":
-        labels = _names(Service, (k for k, _ in groups))
+        labels = _names(Service, (k for k, _ in counted))
     elif by == "category":
-        labels = _names(Category, (k for k, _ in groups))
+        labels = _names(Category, (k for k, _ in counted))
     else:
         labels = dict(CASE_KINDS) if by == "kind" else dict(CHANNELS) if by == "channel" else {}
     table = Table(
         key=f"volumes_{by}", title=f"Received by {by}", columns=[VOLUME_DIMENSIONS[by], "Cases"]
     )
-    for key, n in groups:
+    rows = []
+    for key, n in counted:
         if by == "month":
             # TruncMonth gives a date on PostgreSQL and a date or datetime elsewhere.
-            month = key.strftime("%Y-%m")
-            label, drill_key = key.strftime("%B %Y"), month
+            label, drill_key = key.strftime("%B %Y"), key.strftime("%Y-%m")
         else:
             label = labels.get(key, "Not categorised" if key is None else str(key))
             drill_key = NONE_KEY if key is None else str(key)
-        table.rows.append(Row(label, [Cell(n, (f"volume_{by}", drill_key))]))
-    total = sum(n for _, n in groups)
+        rows.append(Row(label, [Cell(n, (f"volume_{by}", drill_key))]))
+    if by in ("service", "category"):
+        rows.sort(key=lambda r: (r.label == "Not categorised", r.label))
+    table.rows = rows
+    total = sum(n for _, n in counted)
     table.rows.append(Row("All", [Cell(total, ("volume_all", "all"))]))
     return table
 
@@ -103,55 +129,101 @@ def volumes(scope: ReportScope, *, by: str) -> Table:
 # Timeliness
 
 
-def acknowledgement_timeliness(scope: ReportScope) -> Table:
-    """Acknowledgements made in the period, and how many were within the target."""
+def _flag(q: Q) -> ExpressionWrapper[Q]:
+    return ExpressionWrapper(q, output_field=BooleanField())
+
+
+def stage_groups(scope: ReportScope) -> list[dict[str, Any]]:
+    """Stage acknowledgements and responses made in the period, counted at once by process,
+    service, stage, decision and root cause, and by whether each met its dates: one GROUP BY
+    for every timeliness, outcome and root-cause table. A flag is None where a date is
+    missing (NULL never compares true), which the tables count as not met."""
+    acked = scope.period("acknowledged_on") & Q(acknowledge_by__isnull=False)
+    responded = scope.period("responded_on")
     rows = (
-        StageRecord.objects.filter(
-            scope.cases("case__"), scope.period("acknowledged_on"), acknowledge_by__isnull=False
-        )
-        .values("case__process", "number")
+        StageRecord.objects.filter(scope.cases("case__"))
+        .filter(acked | responded)
         .annotate(
-            total=Count("id"),
-            within=Count("id", filter=Q(acknowledged_on__lte=F("acknowledge_by"))),
+            p=F("case__process"),
+            svc=F("case__service_id"),
+            acked=_flag(acked),
+            responded=_flag(responded),
+            has_target=_flag(Q(target_by__isnull=False)),
+            ack_ok=_flag(Q(acknowledged_on__lte=F("acknowledge_by"))),
+            target_ok=_flag(Q(responded_on__lte=F("target_by"))),
+            agreed_ok=_flag(Q(responded_on__lte=F("respond_by"))),
+            extended=_flag(Q(respond_by__gt=F("target_by"))),
         )
-        .order_by("case__process", "number")
+        .values(
+            "p",
+            "svc",
+            "number",
+            "overall_decision",
+            "root_cause_id",
+            "acked",
+            "responded",
+            "has_target",
+            "ack_ok",
+            "target_ok",
+            "agreed_ok",
+            "extended",
+        )
+        .annotate(n=Count("id"))
+        .order_by()
     )
+    return [dict(row) for row in rows]
+
+
+def _sum(
+    groups: list[dict[str, Any]], key: Callable[[dict[str, Any]], Any], *flags: str
+) -> dict[Any, list[int]]:
+    """For each key: the number of rows, then the number with each flag set."""
+    totals: dict[Any, list[int]] = {}
+    for g in groups:
+        row = totals.setdefault(key(g), [0] * (1 + len(flags)))
+        row[0] += g["n"]
+        for i, name in enumerate(flags, 1):
+            row[i] += g["n"] if g[name] else 0
+    return dict(sorted(totals.items(), key=lambda i: str(i[0])))
+
+
+def acknowledgement_timeliness(
+    scope: ReportScope, groups: list[dict[str, Any]] | None = None
+) -> Table:
+    """Acknowledgements made in the period, and how many were within the target."""
+    found = groups if groups is not None else stage_groups(scope)
+    sums = _sum([g for g in found if g["acked"]], lambda g: (g["p"], g["number"]), "ack_ok")
     table = Table(
         key="ack_timeliness",
         title="Acknowledged within the target",
         columns=["Process and stage", "Acknowledged", "Within target", "Late", "Within target %"],
     )
-    for r in rows:
-        key = f"{r['case__process']}:{r['number']}"
+    for (process, number), (total, within) in sums.items():
+        key = f"{process}:{number}"
         table.rows.append(
             Row(
-                stage_label(r["case__process"], r["number"]),
+                stage_label(process, number),
                 [
-                    Cell(r["total"], ("ack_all", key)),
-                    Cell(r["within"]),
-                    Cell(r["total"] - r["within"], ("ack_late", key)),
-                    Cell(percent(r["within"], r["total"])),
+                    Cell(total, ("ack_all", key)),
+                    Cell(within),
+                    Cell(total - within, ("ack_late", key)),
+                    Cell(percent(within, total)),
                 ],
             )
         )
     return table
 
 
-def response_timeliness(scope: ReportScope) -> Table:
+def response_timeliness(scope: ReportScope, groups: list[dict[str, Any]] | None = None) -> Table:
     """Responses issued in the period: within the target as first set (without extensions),
     and within the date agreed with the person (with extensions)."""
-    rows = (
-        StageRecord.objects.filter(
-            scope.cases("case__"), scope.period("responded_on"), target_by__isnull=False
-        )
-        .values("case__process", "number")
-        .annotate(
-            total=Count("id"),
-            within_target=Count("id", filter=Q(responded_on__lte=F("target_by"))),
-            within_agreed=Count("id", filter=Q(responded_on__lte=F("respond_by"))),
-            extended=Count("id", filter=Q(respond_by__gt=F("target_by"))),
-        )
-        .order_by("case__process", "number")
+    found = groups if groups is not None else stage_groups(scope)
+    sums = _sum(
+        [g for g in found if g["responded"] and g["has_target"]],
+        lambda g: (g["p"], g["number"]),
+        "extended",
+        "target_ok",
+        "agreed_ok",
     )
     table = Table(
         key="response_timeliness",
@@ -167,19 +239,19 @@ def response_timeliness(scope: ReportScope) -> Table:
             "Late",
         ],
     )
-    for r in rows:
-        key = f"{r['case__process']}:{r['number']}"
+    for (process, number), (total, extended, within_target, within_agreed) in sums.items():
+        key = f"{process}:{number}"
         table.rows.append(
             Row(
-                stage_label(r["case__process"], r["number"]),
+                stage_label(process, number),
                 [
-                    Cell(r["total"], ("response_all", key)),
-                    Cell(r["extended"], ("response_extended", key)),
-                    Cell(r["within_target"]),
-                    Cell(percent(r["within_target"], r["total"])),
-                    Cell(r["within_agreed"]),
-                    Cell(percent(r["within_agreed"], r["total"])),
-                    Cell(r["total"] - r["within_agreed"], ("response_late", key)),
+                    Cell(total, ("response_all", key)),
+                    Cell(extended, ("response_extended", key)),
+                    Cell(within_target),
+                    Cell(percent(within_target, total)),
+                    Cell(within_agreed),
+                    Cell(percent(within_agreed, total)),
+                    Cell(total - within_agreed, ("response_late", key)),
                 ],
             )
         )
@@ -190,51 +262,53 @@ def response_timeliness(scope: ReportScope) -> Table:
 # Escalation and outcomes
 
 
-def escalation_rate(scope: ReportScope) -> Table:
-    """Of the stage 1 responses issued in the period: resolved at stage 1 or escalated."""
-    later = StageRecord.objects.filter(case_id=OuterRef("case_id"), number=2)
-    rows = (
-        StageRecord.objects.filter(scope.cases("case__"), scope.period("responded_on"), number=1)
-        .annotate(escalated=Exists(later))
-        .values("case__process")
-        .annotate(total=Count("id"), up=Count("id", filter=Q(escalated=True)))
-        .order_by("case__process")
+def escalation_rate(scope: ReportScope, groups: list[dict[str, Any]] | None = None) -> Table:
+    """Of the stage 1 responses issued in the period: resolved at stage 1 or escalated (the
+    case has a stage 2 record: asked for, whatever became of it)."""
+    found = groups if groups is not None else stage_groups(scope)
+    totals = _sum([g for g in found if g["responded"] and g["number"] == 1], lambda g: g["p"])
+    escalated = dict(
+        StageRecord.objects.filter(
+            scope.cases("case__"),
+            number=2,
+            case__stages__number=1,
+            case__stages__responded_on__gte=scope.start,
+            case__stages__responded_on__lte=scope.end,
+        )
+        .values_list("case__process")
+        .annotate(n=Count("case_id", distinct=True))
+        .order_by()
     )
     table = Table(
         key="escalation",
         title="Resolved at stage 1 or escalated",
         columns=["Process", "Stage 1 responses", "Resolved at stage 1", "%", "Escalated", "%"],
     )
-    for r in rows:
-        p = r["case__process"]
+    for p, (total,) in totals.items():
+        up = escalated.get(p, 0)
         table.rows.append(
             Row(
                 PROCESS_LABELS.get(p, p),
                 [
-                    Cell(r["total"], ("stage1_responses", p)),
-                    Cell(r["total"] - r["up"], ("resolved_stage1", p)),
-                    Cell(percent(r["total"] - r["up"], r["total"])),
-                    Cell(r["up"], ("escalated", p)),
-                    Cell(percent(r["up"], r["total"])),
+                    Cell(total, ("stage1_responses", p)),
+                    Cell(total - up, ("resolved_stage1", p)),
+                    Cell(percent(total - up, total)),
+                    Cell(up, ("escalated", p)),
+                    Cell(percent(up, total)),
                 ],
             )
         )
     return table
 
 
-def outcomes_by_service(scope: ReportScope) -> Table:
+def outcomes_by_service(scope: ReportScope, groups: list[dict[str, Any]] | None = None) -> Table:
     """Decisions of the responses issued in the period, by service and stage."""
-    rows = (
-        StageRecord.objects.filter(
-            scope.cases("case__"), scope.period("responded_on"), ~Q(overall_decision="")
-        )
-        .values("case__service_id", "number", "overall_decision")
-        .annotate(n=Count("id"))
-        .order_by("case__service_id", "number")
-    )
+    found = groups if groups is not None else stage_groups(scope)
     grid: dict[tuple[int, int], dict[str, int]] = {}
-    for r in rows:
-        grid.setdefault((r["case__service_id"], r["number"]), {})[r["overall_decision"]] = r["n"]
+    for g in found:
+        if g["responded"] and g["overall_decision"]:
+            cell = grid.setdefault((g["svc"], g["number"]), {})
+            cell[g["overall_decision"]] = cell.get(g["overall_decision"], 0) + g["n"]
     names = _names(Service, (s for s, _ in grid))
     table = Table(
         key="outcomes",
@@ -248,23 +322,19 @@ def outcomes_by_service(scope: ReportScope) -> Table:
             Cell(counts.get(d, 0), ("outcome", f"{service_id}:{number}:{d}"))
             for d in DECISION_LABELS
         ]
-        found = counts.get("upheld", 0) + counts.get("partly_upheld", 0)
-        cells.append(Cell(percent(found, sum(counts.values()))))
+        upheld = counts.get("upheld", 0) + counts.get("partly_upheld", 0)
+        cells.append(Cell(percent(upheld, sum(counts.values()))))
         table.rows.append(Row(f"{names[service_id]}, stage {number}", cells))
     return table
 
 
-def root_causes(scope: ReportScope) -> Table:
-    rows = (
-        StageRecord.objects.filter(scope.cases("case__"), scope.period("responded_on"))
-        .values("root_cause_id")
-        .annotate(n=Count("id"))
-        .order_by("-n", "root_cause_id")
-    )
-    found = [(r["root_cause_id"], r["n"]) for r in rows]
-    names = _names(RootCause, (k for k, _ in found))
+def root_causes(scope: ReportScope, groups: list[dict[str, Any]] | None = None) -> Table:
+    found = groups if groups is not None else stage_groups(scope)
+    sums = _sum([g for g in found if g["responded"]], lambda g: g["root_cause_id"])
+    counted = sorted(((k, v[0]) for k, v in sums.items()), key=lambda i: (-i[1], str(i[0])))
+    names = _names(RootCause, (k for k, _ in counted))
     table = Table(key="root_causes", title="Root causes found", columns=["Root cause", "Responses"])
-    for key, n in found:
+    for key, n in counted:
         label = names.get(key, "Not recorded")
         table.rows.append(
             Row(label, [Cell(n, ("root_cause", NONE_KEY if key is None else str(key)))])
@@ -421,14 +491,17 @@ def learning(scope: ReportScope) -> Table:
 
 
 def dashboard(scope: ReportScope) -> list[Table]:
-    """Every table of the performance dashboard, in the order the page shows them."""
+    """Every table of the performance dashboard, in the order the page shows them: the
+    volumes from one GROUP BY, the stage tables from another."""
+    received = volume_groups(scope)
+    stages = stage_groups(scope)
     return [
-        *(volumes(scope, by=by) for by in VOLUME_DIMENSIONS),
-        acknowledgement_timeliness(scope),
-        response_timeliness(scope),
-        escalation_rate(scope),
-        outcomes_by_service(scope),
-        root_causes(scope),
+        *(volumes(scope, by=by, groups=received) for by in VOLUME_DIMENSIONS),
+        acknowledgement_timeliness(scope, stages),
+        response_timeliness(scope, stages),
+        escalation_rate(scope, stages),
+        outcomes_by_service(scope, stages),
+        root_causes(scope, stages),
         refused_by_reason(scope),
         remedies(scope),
         actions_overdue(scope),
