@@ -115,6 +115,11 @@ class Case(models.Model):
                 include=["service", "process", "kind", "channel", "category", "exclusion_code"],
                 name="case_received_reports",
             ),
+            # Reports group stage events by their case's process and service: the join reads
+            # this narrow index instead of the case rows (PostgreSQL index-only scan).
+            models.Index(
+                fields=["id"], include=["process", "service"], name="case_process_reports"
+            ),
         ]
 
     def __str__(self) -> str:
