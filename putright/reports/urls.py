@@ -12,4 +12,16 @@ urlpatterns = [
     path("cases/", views.cases_behind, name="cases"),
     path("learning/", views.learning_log, name="learning"),
     path("tenant-satisfaction/", views.tenant_satisfaction, name="tenant-satisfaction"),
+    path(
+        "tenant-satisfaction/download.csv",
+        views.tenant_satisfaction_download,
+        {"fmt": "csv"},
+        name="tsm-csv",
+    ),
+    path(
+        "tenant-satisfaction/download.xlsx",
+        views.tenant_satisfaction_download,
+        {"fmt": "xlsx"},
+        name="tsm-xlsx",
+    ),
 ]

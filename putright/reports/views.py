@@ -20,6 +20,7 @@ from putright.reports.drill import UnknownFigure, figure_filter
 from putright.reports.forms import ReportFilterForm, YearForm
 from putright.reports.present import scope_params, tables_shown
 from putright.reports.scope import ReportScope, scope_for
+from putright.reports.tables import Table
 from putright.staff.access import not_found, staff_render, staff_view
 
 PAGE_SIZE = 50
@@ -63,12 +64,7 @@ def dashboard_download(request: HttpRequest, member: StaffMember, fmt: str) -> H
     _, scope = _filters(request, member)
     tables = selectors.dashboard(scope)
     name = f"complaints-performance-{scope.start.isoformat()}-to-{scope.end.isoformat()}"
-    if fmt == "csv":
-        response = HttpResponse(exports.tables_csv(tables), content_type="text/csv; charset=utf-8")
-    else:
-        response = HttpResponse(exports.tables_xlsx(tables), content_type=exports.XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-    return response
+    return _download(tables, fmt, name)
 
 
 @require_GET
@@ -127,6 +123,7 @@ def tenant_satisfaction(request: HttpRequest, member: StaffMember) -> HttpRespon
             "tables": tables_shown(
                 [measures.ch01, measures.ch02, measures.tp09], params=params, links=links
             ),
+            "download_query": urlencode(params),
         },
     )
 
@@ -152,3 +149,27 @@ def learning_log(request: HttpRequest, member: StaffMember) -> HttpResponse:
             "entries": selectors.learning_entries(scope) if links else [],
         },
     )
+
+
+@require_GET
+@staff_view(Capability.SEE_ALL_REPORTS)
+def tenant_satisfaction_download(
+    request: HttpRequest, member: StaffMember, fmt: str
+) -> HttpResponse:
+    """CH01, CH02 and TP09 as CSV or XLSX, the same rows as the page."""
+    scope = YearForm(request.GET or None, today=clock.today()).scope()
+    measures = tsm.tenant_measures(scope)
+    return _download(
+        [measures.ch01, measures.ch02, measures.tp09],
+        fmt,
+        f"tenant-satisfaction-measures-{scope.start.year}-{scope.end.year}",
+    )
+
+
+def _download(tables: list[Table], fmt: str, name: str) -> HttpResponse:
+    if fmt == "csv":
+        response = HttpResponse(exports.tables_csv(tables), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(exports.tables_xlsx(tables), content_type=exports.XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response

@@ -129,3 +129,35 @@ class TestPage:
     ) -> None:
         content = client_for("governance").get(PAGE, {"period": "2025"}).content.decode()
         assert "CH01" in content and "/staff/reports/cases/" not in content
+
+
+class TestDownload:
+    def test_the_xlsx_has_the_pages_rows(
+        self,
+        built: list[Case],
+        stock: HousingStock,
+        council: Council,
+        client_for: Callable[[str], Client],
+    ) -> None:
+        import io
+
+        import openpyxl
+
+        client = client_for("insight")
+        page = client.get(PAGE, {"period": "2025"})
+        reply = client.get(f"{PAGE}download.xlsx", {"period": "2025"})
+        book = openpyxl.load_workbook(io.BytesIO(reply.content))
+        for shown in page.context["tables"]:
+            rows = [
+                [str(v) for v in r]
+                for r in book[shown["table"].key].iter_rows(min_row=3, values_only=True)
+            ]
+            expected = [
+                [row["label"], *(str(c.value) for c in row["cells"])] for row in shown["rows"]
+            ]
+            assert rows == expected
+
+    def test_a_service_manager_cannot_download_it(
+        self, council: Council, client_for: Callable[[str], Client]
+    ) -> None:
+        assert client_for("manager").get(f"{PAGE}download.csv").status_code == 403
