@@ -11,6 +11,8 @@ urlpatterns = [
     path("privacy/", views.privacy, name="privacy"),
     path("healthz", views.healthz, name="healthz"),
     path("", include("putright.public.urls")),
+    path("satisfaction/", include("putright.reports.survey_views")),
+    path("staff/reports/", include("putright.reports.urls")),
     path("staff/", include("putright.staff.urls")),
     path("api/v1/", include("putright.api.urls")),
     path("admin/", admin.site.urls),

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "putright.api",
     "putright.mailbox",
+    "putright.reports",
 ]
 
 MIDDLEWARE = [
@@ -187,6 +188,14 @@ DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", f"{PUTRIGHT_COUNCIL_NAME} complaints <complaints@council.example>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# The reports' covering index (Case "case_received_reports") includes columns on
+# PostgreSQL; SQLite, which cannot, gets the same index without them: nothing to warn about.
+SILENCED_SYSTEM_CHECKS = ["models.W040"]
+
+# The public site's address, for links in emails sent outside a request (the satisfaction
+# survey sent when staff close a complaint).
+PUTRIGHT_PUBLIC_URL = os.environ.get("PUTRIGHT_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
 # The name authenticator apps show beside a staff member's code.
 OTP_TOTP_ISSUER = PUTRIGHT_COUNCIL_NAME
 

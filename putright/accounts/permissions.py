@@ -46,21 +46,47 @@ class Capability(StrEnum):
     ACT_ON_OWN_CASES = "act_on_own_cases"
     SEE_COUNTS = "see_counts"  # open cases by service and status
     SEE_EQUALITY_AGGREGATE = "see_equality_aggregate"
+    # Issue 13: performance reports (putright.reports). SEE_REPORTS opens them for the
+    # member's own service; SEE_ALL_REPORTS for every service. Figures link to the cases
+    # behind them only for roles that may see cases (SEE_CASES): governance reads counts.
+    SEE_REPORTS = "see_reports"
+    SEE_ALL_REPORTS = "see_all_reports"
 
 
 _C = Capability
 ROLE_CAPABILITIES: Final[dict[StaffRole, frozenset[Capability]]] = {
     StaffRole.COMPLAINTS_TEAM: frozenset(
-        {_C.SEE_CASES, _C.SEE_EVERY_SERVICE, _C.TRIAGE, _C.ACT_ON_ANY_CASE, _C.SEE_COUNTS}
+        {
+            _C.SEE_CASES,
+            _C.SEE_EVERY_SERVICE,
+            _C.TRIAGE,
+            _C.ACT_ON_ANY_CASE,
+            _C.SEE_COUNTS,
+            _C.SEE_REPORTS,
+            _C.SEE_ALL_REPORTS,
+        }
     ),
     StaffRole.INVESTIGATING_OFFICER: frozenset({_C.SEE_CASES, _C.ACT_ON_OWN_CASES}),
     StaffRole.SERVICE_MANAGER: frozenset(
-        {_C.SEE_CASES, _C.ACT_ON_SERVICE_CASES, _C.ACT_ON_OWN_CASES, _C.SEE_COUNTS}
+        {
+            _C.SEE_CASES,
+            _C.ACT_ON_SERVICE_CASES,
+            _C.ACT_ON_OWN_CASES,
+            _C.SEE_COUNTS,
+            _C.SEE_REPORTS,
+        }
     ),
     StaffRole.INSIGHT_LEAD: frozenset(
-        {_C.SEE_CASES, _C.SEE_EVERY_SERVICE, _C.SEE_COUNTS, _C.SEE_EQUALITY_AGGREGATE}
+        {
+            _C.SEE_CASES,
+            _C.SEE_EVERY_SERVICE,
+            _C.SEE_COUNTS,
+            _C.SEE_EQUALITY_AGGREGATE,
+            _C.SEE_REPORTS,
+            _C.SEE_ALL_REPORTS,
+        }
     ),
-    StaffRole.GOVERNANCE: frozenset({_C.SEE_COUNTS}),
+    StaffRole.GOVERNANCE: frozenset({_C.SEE_COUNTS, _C.SEE_REPORTS, _C.SEE_ALL_REPORTS}),
 }
 
 

@@ -15,7 +15,7 @@ from datetime import date
 from django.db import transaction
 
 from putright.cases import services
-from putright.cases.models import Case, Officer, OutstandingAction
+from putright.cases.models import Case, Category, Officer, OutstandingAction, RootCause
 from putright.cases.services import Actor, InvalidInput, LedgerAction, LedgerRemedy
 from putright.core import clock
 from putright.core.policy import working_calendar
@@ -39,6 +39,8 @@ def acknowledge_and_issue(
     officer: Officer | None = None,
     late_complaint_discretion: str = "",
     expected_delay: str = "",
+    category: Category | None = None,
+    tenure: str = "",
     on: date | None = None,
 ) -> IssuedLetter:
     """Acknowledge and define the complaint, and send the acknowledgement.
@@ -56,6 +58,8 @@ def acknowledge_and_issue(
         definition_state=definition_state,
         officer=officer,
         late_complaint_discretion=late_complaint_discretion,
+        category=category,
+        tenure=tenure,
         on=on,
     )
     if expected_delay.strip():
@@ -97,6 +101,7 @@ def respond_and_issue(
     remedies: tuple[LedgerRemedy, ...] = (),
     actions: tuple[LedgerAction, ...] = (),
     approved: bool = False,
+    root_cause: RootCause | None = None,
     on: date | None = None,
 ) -> IssuedLetter:
     """Issue the stage response and its letter, the kind chosen by process and stage.
@@ -118,6 +123,7 @@ def respond_and_issue(
         what_happened=what_happened,
         remedies=remedies,
         actions=actions,
+        root_cause=root_cause,
         on=on,
     )
 
@@ -131,6 +137,7 @@ def _respond(
     what_happened: str,
     remedies: tuple[LedgerRemedy, ...],
     actions: tuple[LedgerAction, ...],
+    root_cause: RootCause | None,
     on: date | None,
 ) -> IssuedLetter:
     if remedies or actions:
@@ -139,7 +146,7 @@ def _respond(
             remedies=(*content.remedies, *(r.line for r in remedies)),
             outstanding_actions=(*content.outstanding_actions, *(a.line for a in actions)),
         )
-    services.stage_respond(case=case, actor=actor, content=content, on=on)
+    services.stage_respond(case=case, actor=actor, content=content, root_cause=root_cause, on=on)
     services.ledger_record(case=case, actor=actor, remedies=remedies, actions=actions, on=on)
     return letter_issue(
         case=case,
@@ -184,6 +191,7 @@ def respond_preview(
                 what_happened=what_happened,
                 remedies=remedies,
                 actions=actions,
+                root_cause=None,  # a theme for reports: it never changes the letter
                 on=on,
             )
             raise _DryRun(bytes(letter.pdf))

@@ -36,6 +36,11 @@ def navigation(request: HttpRequest, member: StaffMember) -> list[dict[str, Any]
         items.append({"text": "Learning log", "href": "/staff/learning/"})
     if member.can(Capability.ACT_ON_ANY_CASE):
         items.append({"text": "Closure days", "href": "/staff/calendar/"})
+    # Issue 13: the performance reports (putright.reports), last in the list.
+    if member.can(Capability.SEE_REPORTS):
+        items.append({"text": "Performance", "href": "/staff/reports/performance/"})
+    if member.can(Capability.SEE_ALL_REPORTS):
+        items.append({"text": "Tenant satisfaction", "href": "/staff/reports/tenant-satisfaction/"})
     for item in items:
         item["current"] = request.path.startswith(str(item["href"]))
     return items

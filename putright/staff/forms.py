@@ -7,9 +7,12 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.db.models import F
+from django.db.models.functions import Coalesce
 
-from putright.cases.models import Officer, Remedy
+from putright.cases.models import Category, Officer, Remedy, RootCause
 from putright.cases.models.case import CASE_KINDS, CHANNELS
+from putright.cases.models.reporting import TENURES
 from putright.cases.services import ActionOwner, LedgerAction, LedgerRemedy
 from putright.core.policy import policy_config
 from putright.policy.lifecycle import Decision
@@ -47,6 +50,47 @@ def officer_field(label: str, *, required: bool = True, help_text: str = "") -> 
         empty_label="Choose an officer",
         error_messages={"required": "Choose an officer", "invalid_choice": "Choose an officer"},
     )
+
+
+# --- Issue 13: themes (category at acknowledgement, root cause at response) -----------
+def category_field() -> forms.ModelChoiceField[Category]:
+    """Each category followed by its sub-categories ("Repairs: Damp and mould")."""
+    return forms.ModelChoiceField(
+        queryset=Category.objects.filter(is_active=True)
+        .select_related("parent")
+        .order_by(Coalesce("parent__name", "name"), F("parent").asc(nulls_first=True), "name"),
+        label="Category (optional)",
+        help_text="What the complaint is about, for reports of themes. "
+        "Choose the most specific one that fits.",
+        required=False,
+        empty_label="Not categorised yet",
+        error_messages={"invalid_choice": "Choose a category from the list"},
+    )
+
+
+def root_cause_field() -> forms.ModelChoiceField[RootCause]:
+    return forms.ModelChoiceField(
+        queryset=RootCause.objects.filter(is_active=True).order_by("name"),
+        label="Root cause (optional)",
+        help_text="Why it went wrong, as you found. Reported as a theme, never sent to the person.",
+        required=False,
+        empty_label="Not recorded",
+        error_messages={"invalid_choice": "Choose a root cause from the list"},
+    )
+
+
+def tenure_field() -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label="Tenure of the home (housing complaints, optional)",
+        help_text="The Tenant Satisfaction Measures count rented homes and shared ownership "
+        "separately.",
+        choices=[("", "Not recorded"), *TENURES],
+        required=False,
+        error_messages={"invalid_choice": "Choose a tenure from the list"},
+    )
+
+
+# --- end of issue 13 block -----------------------------------------------------------
 
 
 def exclusion_choices(*, outcome: str | None = None) -> list[tuple[str, str]]:
@@ -228,6 +272,9 @@ class AcknowledgeForm(VersionedForm):
             required=False,
             help_text="You can allocate the complaint later.",
         )
+        # Issue 13: the theme the complaint is reported under, and the home's tenure.
+        self.fields["category"] = category_field()
+        self.fields["tenure"] = tenure_field()
 
 
 class AllocateForm(VersionedForm):
@@ -338,6 +385,8 @@ class RespondForm(VersionedForm):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        # Issue 13: the root cause, reported as a theme (not part of the letter).
+        self.fields["root_cause"] = root_cause_field()
         self.issue_texts = list(issues)
         self.default_owner = default_owner
         self.ledger_remedies: tuple[LedgerRemedy, ...] = ()

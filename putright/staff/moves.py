@@ -21,6 +21,7 @@ from putright.cases.models import Case, OutstandingAction, Remedy
 from putright.cases.services import ActionOwner, InvalidInput
 from putright.core.policy import policy_config
 from putright.letters import workflows
+from putright.notifications.survey import case_close_and_survey
 from putright.policy.lifecycle import Decision, IssueDecision, Move, ResponseContent
 from putright.staff import forms as f
 from putright.staff.queries import CaseRecord
@@ -73,6 +74,8 @@ def _acknowledge(ctx: MoveContext, form: forms.Form) -> Any:
         officer=d.get("officer"),
         late_complaint_discretion=d["late_complaint_discretion"],
         expected_delay=d.get("expected_delay", ""),
+        category=d.get("category"),  # issue 13: themes
+        tenure=d.get("tenure", ""),  # issue 13: Tenant Satisfaction Measures
     )
 
 
@@ -171,6 +174,7 @@ def _respond(ctx: MoveContext, form: forms.Form) -> Any:
         content=response_content(form),
         remedies=form.ledger_remedies,
         actions=form.ledger_actions,
+        root_cause=form.cleaned_data.get("root_cause"),  # issue 13: themes
     )
 
 
@@ -286,7 +290,8 @@ def _reinstate(ctx: MoveContext, form: forms.Form) -> Any:
 
 
 def _close(ctx: MoveContext, form: forms.Form) -> Any:
-    return services.case_close(case=ctx.case, actor=ctx.member.actor)
+    # Issue 13: closing a complaint emails the satisfaction survey (TP09).
+    return case_close_and_survey(case=ctx.case, actor=ctx.member.actor)
 
 
 def _reopen(ctx: MoveContext, form: forms.Form) -> Any:

@@ -394,12 +394,15 @@ def test_the_navigation_offers_only_what_the_role_can_open(
         nav = content.split('id="navigation"', 1)[1].split("</ul>", 1)[0]
         return re.findall(r'href="(/staff/[^"]*)"', nav)
 
-    assert links("governance") == ["/staff/reports/service-status/"]
+    # Issue 13's reports come last: performance, and the landlord-wide measures.
+    reports = ["/staff/reports/performance/", "/staff/reports/tenant-satisfaction/"]
+    assert links("governance") == ["/staff/reports/service-status/", *reports]
     assert links("insight") == [
         "/staff/cases/",
         "/staff/reports/service-status/",
         "/staff/reports/equality/",
         "/staff/learning/",
+        *reports,
     ]
     assert links("complaints") == [
         "/staff/cases/",
@@ -408,4 +411,5 @@ def test_the_navigation_offers_only_what_the_role_can_open(
         "/staff/letters/post/",
         "/staff/learning/",
         "/staff/calendar/",
+        *reports,
     ]

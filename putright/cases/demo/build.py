@@ -18,9 +18,24 @@ from putright.cases.demo.council import (
     SERVICES,
     STAFF_PERSONAS,
 )
-from putright.cases.demo.stories import COMMENTS, COMPLIMENTS, STORIES
-from putright.cases.models import Case, LetterContact, Officer, Service, Team
+from putright.cases.demo.stories import (
+    COMMENTS,
+    COMPLIMENTS,
+    ROOT_CAUSE_WEIGHTS,
+    STORIES,
+    STORY_CATEGORIES,
+)
+from putright.cases.models import (
+    Case,
+    Category,
+    LetterContact,
+    Officer,
+    RootCause,
+    Service,
+    Team,
+)
 from putright.cases.services import ActionOwner, Actor, PersonDetails
+from putright.cases.taxonomy import taxonomy_defaults_install
 from putright.core import clock
 from putright.core.policy import working_calendar
 from putright.policy.errors import PolicyError
@@ -51,6 +66,8 @@ class Council:
 
 
 def reference_data_create() -> Council:
+    # A flushed database (browser tests) has lost the migration's taxonomy: put it back.
+    taxonomy_defaults_install(Category, RootCause)
     contact = LetterContact.objects.filter(is_current=True).first()
     if contact is None:
         LetterContact.objects.create(
@@ -132,6 +149,17 @@ def _response(
     )
 
 
+def _category(code: str, story: tuple[str, str, str]) -> Category | None:
+    names = STORY_CATEGORIES.get(code, ["other"])
+    index = min(STORIES[code].index(story), len(names) - 1)
+    return Category.objects.filter(code=names[index]).first()
+
+
+def _root_cause(rng: random.Random) -> RootCause | None:
+    codes, weights = zip(*ROOT_CAUSE_WEIGHTS, strict=True)
+    return RootCause.objects.filter(code=rng.choices(codes, weights=weights)[0]).first()
+
+
 def _person(rng: random.Random, i: int) -> PersonDetails:
     name, email, tenant = RESIDENTS[i % len(RESIDENTS)]
     local, domain = email.split("@")
@@ -188,7 +216,16 @@ def demo_case_create(council: Council, rng: random.Random, i: int, today: date) 
         )
         return case
     services.complaint_acknowledge(
-        case=case, actor=team, issues=[story[1]], outcomes_sought=story[2], officer=first, on=ack
+        case=case,
+        actor=team,
+        issues=[story[1]],
+        outcomes_sought=story[2],
+        officer=first,
+        category=_category(code, story),
+        tenure=("shared_ownership" if rng.random() < 0.1 else "rented")
+        if service.landlord_function
+        else "",
+        on=ack,
     )
     if depth == "on_hold":
         services.case_hold(case=case, actor=team, ground="under_council_investigation", on=ack)
@@ -212,7 +249,11 @@ def demo_case_create(council: Council, rng: random.Random, i: int, today: date) 
     if responded > today:
         return case
     services.stage_respond(
-        case=case, actor=Actor.of(first), content=_response(case, 1, story, rng), on=responded
+        case=case,
+        actor=Actor.of(first),
+        content=_response(case, 1, story, rng),
+        root_cause=_root_cause(rng),
+        on=responded,
     )
     if rng.random() < 0.3:
         services.action_add(
@@ -252,7 +293,11 @@ def demo_case_create(council: Council, rng: random.Random, i: int, today: date) 
     if final > today:
         return case
     services.stage_respond(
-        case=case, actor=Actor.of(second), content=_response(case, 2, story, rng), on=final
+        case=case,
+        actor=Actor.of(second),
+        content=_response(case, 2, story, rng),
+        root_cause=_root_cause(rng),
+        on=final,
     )
     if rng.random() < 0.5:
         services.remedy_offer(

@@ -144,3 +144,33 @@ COMMENTS: Final = [
     "It would help if the website showed bin days for the whole year.",
     "The council tax form is confusing; please make it simpler.",
 ]
+
+
+# The category of each story, in the order of STORIES[service] (a story beyond the list
+# takes the last one): demo reports of themes read like a real council's.
+STORY_CATEGORIES: Final[dict[str, list[str]]] = {
+    "housing-repairs": ["repairs-damp-mould", "repairs-appointments", "repairs-heating"],
+    "housing-tenancy": ["tenancy-transfers"],
+    "housing-anti-social-behaviour": ["asb-noise"],
+    "council-tax": ["council-tax-benefits"],
+    "waste": ["waste-missed", "waste"],
+    "planning": ["planning"],
+    "highways": ["highways-parking"],
+    "parking": ["highways-parking"],
+    "libraries": ["libraries-leisure"],
+    "childrens-social-care": ["childrens-services"],
+    "adult-social-care": ["adult-social-care"],
+}
+
+# Root causes an officer finds, with weights (no fault is common: many are not upheld).
+ROOT_CAUSE_WEIGHTS: Final[list[tuple[str, int]]] = [
+    ("delay", 20),
+    ("poor-communication", 18),
+    ("failure-to-act", 12),
+    ("promise-not-kept", 10),
+    ("contractor-failure", 8),
+    ("procedure-not-followed", 6),
+    ("poor-record-keeping", 5),
+    ("staff-behaviour", 4),
+    ("no-fault-found", 17),
+]

@@ -25,6 +25,7 @@ from putright.cases.models.people import (
     Restriction,
 )
 from putright.cases.models.reference import LetterContact, Officer, Service, Team
+from putright.cases.models.reporting import HousingStock
 from putright.cases.models.stages import (
     ChildrensRepresentation,
     ComplaintDefinition,
@@ -36,6 +37,8 @@ from putright.cases.models.stages import (
     ResponsePlan,
     StageRecord,
 )
+from putright.cases.models.survey import SatisfactionSurvey
+from putright.cases.models.taxonomy import Category, RootCause
 from putright.cases.models.timeline import TimelineEvent, TimelineIsAppendOnly
 
 __all__ = [
@@ -43,6 +46,7 @@ __all__ = [
     "Attachment",
     "Case",
     "CaseLink",
+    "Category",
     "ChildrensRepresentation",
     "ClosureDay",
     "ComplaintDefinition",
@@ -54,6 +58,7 @@ __all__ = [
     "Extension",
     "FrozenDecision",
     "Hold",
+    "HousingStock",
     "LearningEntry",
     "LetterContact",
     "Officer",
@@ -70,6 +75,8 @@ __all__ = [
     "ResponseDraft",
     "ResponsePlan",
     "Restriction",
+    "RootCause",
+    "SatisfactionSurvey",
     "Service",
     "ServiceImprovement",
     "SignInLinkUse",

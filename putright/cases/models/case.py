@@ -4,6 +4,7 @@ from django.db import models
 
 from putright.cases.models.people import Person
 from putright.cases.models.reference import PROCESS_CHOICES, Officer, Service
+from putright.cases.models.reporting import TENURES
 
 CHANNELS = [
     ("web", "Online form"),
@@ -100,6 +101,16 @@ class Case(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     closed_on = models.DateField(null=True, blank=True)
     anonymised_at = models.DateTimeField(null=True, blank=True)
+    # Themes (Housing Ombudsman Code 9.4): chosen at acknowledgement, reported by selectors.
+    category = models.ForeignKey(
+        "cases.Category", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    sub_category = models.ForeignKey(
+        "cases.Category", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    # The home's tenure for housing complaints: the Tenant Satisfaction Measures count rented
+    # homes and shared ownership separately (CH01). Empty: not recorded.
+    tenure = models.CharField(max_length=20, choices=TENURES, blank=True)
 
     class Meta:
         indexes = [
@@ -109,6 +120,18 @@ class Case(models.Model):
                 fields=["status", "next_deadline_on", "id"], name="case_queue_by_deadline_id"
             ),
             models.Index(fields=["service", "status"], name="case_service_status"),
+            # Reports count cases received in a period by service, kind, channel and
+            # category: on PostgreSQL an index-only scan of this index (issue 13).
+            models.Index(
+                fields=["received_on"],
+                include=["service", "process", "kind", "channel", "category", "exclusion_code"],
+                name="case_received_reports",
+            ),
+            # Reports group stage events by their case's process and service: the join reads
+            # this narrow index instead of the case rows (PostgreSQL index-only scan).
+            models.Index(
+                fields=["id"], include=["process", "service"], name="case_process_reports"
+            ),
         ]
 
     def __str__(self) -> str:

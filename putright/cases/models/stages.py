@@ -72,6 +72,15 @@ class StageRecord(models.Model):
     contractor_asked_on = models.DateField(null=True, blank=True)
     contractor_feedback_on = models.DateField(null=True, blank=True)
     contractor_feedback = models.TextField(blank=True)
+    # Why it went wrong, chosen with the response (reports of themes, Code 9.4).
+    root_cause = models.ForeignKey(
+        "cases.RootCause", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    # Stored from the policy core with the other deadline columns so that reports measure
+    # timeliness by SQL: the acknowledgement due date, and the response target before any
+    # extension (respond_by is the date after extensions).
+    acknowledge_by = models.DateField(null=True, blank=True)
+    target_by = models.DateField(null=True, blank=True)
 
     class Meta:
         constraints = [
@@ -85,7 +94,10 @@ class StageRecord(models.Model):
                     contractor_asked_on__isnull=False, contractor_feedback_on__isnull=True
                 ),
                 name="stage_contractor_awaited",
-            )
+            ),
+            # Reports: responses and acknowledgements made in a period (issue 13).
+            models.Index(fields=["responded_on"], name="stage_responded_on"),
+            models.Index(fields=["acknowledged_on"], name="stage_acknowledged_on"),
         ]
         ordering = ["number"]
 

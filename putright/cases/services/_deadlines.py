@@ -9,7 +9,7 @@ source the queues, filters, reminders and reports read.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from putright.cases.models import Case, StageRecord
@@ -127,7 +127,52 @@ def stored_dates_write(snap: CaseSnapshot, new: StoredDates) -> None:
     case.next_deadline_name = new.next_name
 
 
+def _unextended_targets(
+    snap: CaseSnapshot, *, today: date, closure_days: frozenset[date]
+) -> dict[str, Deadline]:
+    """The deadlines as if no extension had been decided: reports measure timeliness both
+    against the original target and against the date told to the person (SPEC "Reporting")."""
+    dates = replace(dates_of(snap), stage1_extended_to=None, stage2_extended_to=None)
+    return compute_case_deadlines(
+        policy_config(), snap.version, dates, today=today, extra_closure_days=closure_days
+    )
+
+
+def report_targets_write(
+    snap: CaseSnapshot,
+    deadlines: dict[str, Deadline],
+    *,
+    today: date,
+    closure_days: frozenset[date] | None = None,
+) -> None:
+    """Store each stage's acknowledgement due date and its target before any extension,
+    so reports count timeliness in SQL (issue 13's reports read these columns)."""
+    days = extra_closure_days() if closure_days is None else closure_days
+    plain = _unextended_targets(snap, today=today, closure_days=days)
+
+    def due(found: dict[str, Deadline], *names: str) -> date | None:
+        for name in names:
+            if name in found:
+                return found[name].due
+        return None
+
+    for number, record in snap.stages.items():
+        respond = (f"stage{number}.respond_by", f"stage{number}.response_by")
+        acknowledge = "acknowledge_by" if number == 1 else f"stage{number}.acknowledge_by"
+        new = {
+            "acknowledge_by": due(deadlines, acknowledge),
+            "target_by": due(plain, *respond),
+        }
+        if any(getattr(record, name) != value for name, value in new.items()):
+            StageRecord.objects.filter(pk=record.pk).update(**new)
+            for name, value in new.items():
+                setattr(record, name, value)
+
+
 def deadlines_store(case: Case, *, today: date) -> None:
     """Recompute and store the deadline columns of `case` and its stages."""
     snap = snapshot_read(case)
-    stored_dates_write(snap, stored_dates_due(snap, case_deadlines(snap, today=today)))
+    days = extra_closure_days()
+    deadlines = case_deadlines(snap, today=today, closure_days=days)
+    stored_dates_write(snap, stored_dates_due(snap, deadlines))
+    report_targets_write(snap, deadlines, today=today, closure_days=days)

@@ -20,6 +20,7 @@ from putright.cases.services._base import SYSTEM, Actor, InvalidInput, timeline_
 from putright.cases.services._deadlines import (
     StoredDates,
     case_deadlines,
+    report_targets_write,
     stored_dates_due,
     stored_dates_write,
 )
@@ -112,6 +113,7 @@ def deadlines_recompute(*, actor: Actor = SYSTEM, because: str = "") -> Recomput
                 if not changes:
                     continue
                 stored_dates_write(snap, new)
+                report_targets_write(snap, deadlines, today=today, closure_days=days)
                 timeline_record(
                     case=snap.case,
                     actor=actor,

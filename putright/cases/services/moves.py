@@ -16,6 +16,7 @@ from django.db import transaction
 
 from putright.cases.models import (
     Case,
+    Category,
     ComplaintDefinition,
     ComplaintIssue,
     Extension,
@@ -23,8 +24,10 @@ from putright.cases.models import (
     Officer,
     PanelReview,
     ResponsePlan,
+    RootCause,
     StageRecord,
 )
+from putright.cases.models.reporting import TENURES
 from putright.cases.services._base import Actor, InvalidInput, case_claim, timeline_record
 from putright.cases.services._deadlines import deadlines_store
 from putright.cases.services._facts import CaseSnapshot, facts_of, snapshot_read
@@ -115,6 +118,15 @@ def _definition_write(
     return definition
 
 
+def _category_fields(category: Category | None) -> dict[str, Any]:
+    """A case's category and sub-category from the one chosen (either level)."""
+    if category is None:
+        return {}
+    if category.parent_id is not None:
+        return {"category_id": category.parent_id, "sub_category_id": category.pk}
+    return {"category_id": category.pk, "sub_category_id": None}
+
+
 @transaction.atomic
 def complaint_acknowledge(
     *,
@@ -127,9 +139,18 @@ def complaint_acknowledge(
     definition_state: str = "agreed",
     officer: Officer | None = None,
     late_complaint_discretion: str = "",
+    category: Category | None = None,
+    tenure: str = "",
     on: date | None = None,
 ) -> Case:
-    """Acknowledge, define and log the complaint; stage 1's clock starts (Code 5.1, 6.2)."""
+    """Acknowledge, define and log the complaint; stage 1's clock starts (Code 5.1, 6.2).
+
+    `category` (a category or a sub-category) files the complaint under a theme for reports;
+    `tenure` ("rented", "shared_ownership" or "") is the home's, for the Tenant Satisfaction
+    Measures.
+    """
+    if tenure and tenure not in dict(TENURES):
+        raise InvalidInput("Choose the tenure of the home from the list.")
     day = on or clock.today()
     _, facts, before = _begin(case)
     transition = lifecycle.decide_acknowledge(
@@ -143,6 +164,8 @@ def complaint_acknowledge(
         case,
         **_status_fields(transition),
         late_complaint_reason=transition.discretion_reason if transition.late_complaint else "",
+        **_category_fields(category),
+        **({"tenure": tenure} if tenure else {}),
     )
     _definition_write(
         case=case,
@@ -394,9 +417,16 @@ def response_plan_agree(
 
 @transaction.atomic
 def stage_respond(
-    *, case: Case, actor: Actor, content: ResponseContent, on: date | None = None
+    *,
+    case: Case,
+    actor: Actor,
+    content: ResponseContent,
+    root_cause: RootCause | None = None,
+    on: date | None = None,
 ) -> Case:
-    """Issue the current stage's response; refused without every item (a)-(g)."""
+    """Issue the current stage's response; refused without every item (a)-(g).
+
+    `root_cause`: why it went wrong, as the officer found (reports of themes)."""
     day = on or clock.today()
     _, facts, before = _begin(case)
     transition = lifecycle.decide_respond(facts, on=day, content=content)
@@ -406,7 +436,10 @@ def stage_respond(
     record.overall_decision = str(content.decision or "")
     record.reasons = content.reasons
     record.response = _jsonable_response(content)
-    record.save(update_fields=["responded_on", "overall_decision", "reasons", "response"])
+    record.root_cause = root_cause
+    record.save(
+        update_fields=["responded_on", "overall_decision", "reasons", "response", "root_cause"]
+    )
     definition = (
         ComplaintDefinition.objects.filter(case=case, stage__lte=case.stage)
         .order_by("-stage")

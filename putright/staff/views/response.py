@@ -101,6 +101,7 @@ def _issue(ctx: MoveContext, form: RespondForm, *, approved: bool = False) -> An
         remedies=form.ledger_remedies,
         actions=form.ledger_actions,
         approved=approved,
+        root_cause=form.cleaned_data.get("root_cause"),  # issue 13: themes
     )
 
 

@@ -1,0 +1,1 @@
+"""Reports and governance from live data: read-only selectors, dashboards and exports."""

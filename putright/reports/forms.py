@@ -1,0 +1,94 @@
+"""The dashboard's filters: a financial year or one of its quarters, a service, a process."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django import forms
+
+from putright.cases.models import Service
+from putright.cases.models.reference import PROCESS_CHOICES
+from putright.reports.scope import ReportScope, financial_year_of
+
+YEARS_SHOWN = 4  # the current financial year and the three before (the data kept)
+
+
+def _add_months(day: date, months: int) -> date:
+    total = day.month - 1 + months
+    return date(day.year + total // 12, total % 12 + 1, 1)
+
+
+def period_choices(today: date) -> list[tuple[str, str]]:
+    """ "2026" is the year 1 April 2026 to 31 March 2027; "2026-q1" its first quarter."""
+    first, _ = financial_year_of(today)
+    choices: list[tuple[str, str]] = []
+    for back in range(YEARS_SHOWN):
+        year = first.year - back
+        choices.append((str(year), f"Year {year} to {year + 1} (1 April to 31 March)"))
+        for quarter in range(1, 5):
+            start = _add_months(date(year, 4, 1), 3 * (quarter - 1))
+            if start <= today:
+                choices.append((f"{year}-q{quarter}", f"Quarter {quarter} of {year} to {year + 1}"))
+    return choices
+
+
+def period_dates(value: str) -> tuple[date, date]:
+    """The first and last day of a period chosen from period_choices."""
+    year_text, _, quarter_text = value.partition("-q")
+    year = int(year_text)
+    if not quarter_text:
+        return date(year, 4, 1), date(year + 1, 3, 31)
+    start = _add_months(date(year, 4, 1), 3 * (int(quarter_text) - 1))
+    following = _add_months(start, 3)
+    return start, date.fromordinal(following.toordinal() - 1)
+
+
+class ReportFilterForm(forms.Form):
+    period = forms.ChoiceField(label="Period")
+    service = forms.ModelChoiceField(
+        queryset=Service.objects.order_by("name"),
+        label="Service",
+        required=False,
+        empty_label="All services",
+        error_messages={"invalid_choice": "Choose a service from the list"},
+    )
+    process = forms.ChoiceField(
+        label="Process", choices=[("", "All processes"), *PROCESS_CHOICES], required=False
+    )
+
+    def __init__(self, *args: object, today: date, services_shown: bool = True, **kwargs: object):
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.today = today
+        choices = period_choices(today)
+        period = self.fields["period"]
+        assert isinstance(period, forms.ChoiceField)  # noqa: S101 - declared above
+        period.choices = choices
+        period.error_messages["invalid_choice"] = "Choose a period from the list"
+        self.initial.setdefault("period", choices[0][0])
+        if not services_shown:
+            del self.fields["service"]
+
+    def scope(self) -> ReportScope:
+        """The scope chosen, or this financial year for all services when the choice is bad."""
+        data = self.cleaned_data if self.is_valid() else {}
+        start, end = period_dates(data.get("period") or str(self.initial["period"]))
+        service = data.get("service")
+        return ReportScope(
+            start=start,
+            end=end,
+            today=self.today,
+            service_id=service.pk if service is not None else None,
+            process=data.get("process") or "",
+        )
+
+
+class YearForm(ReportFilterForm):
+    """A reporting year only: the Tenant Satisfaction Measures are annual and landlord-wide."""
+
+    def __init__(self, *args: object, today: date, **kwargs: object):
+        super().__init__(*args, today=today, services_shown=False, **kwargs)
+        del self.fields["process"]
+        period = self.fields["period"]
+        assert isinstance(period, forms.ChoiceField)  # noqa: S101 - declared above
+        period.label = "Year"
+        period.choices = [(v, label) for v, label in period_choices(today) if "-q" not in v]

@@ -1,0 +1,27 @@
+"""The reports' addresses, under /staff/reports/ beside the back office's own reports."""
+
+from django.urls import path
+
+from putright.reports import views
+
+app_name = "reports"
+urlpatterns = [
+    path("performance/", views.dashboard, name="dashboard"),
+    path("performance/download.csv", views.dashboard_download, {"fmt": "csv"}, name="csv"),
+    path("performance/download.xlsx", views.dashboard_download, {"fmt": "xlsx"}, name="xlsx"),
+    path("cases/", views.cases_behind, name="cases"),
+    path("learning/", views.learning_log, name="learning"),
+    path("tenant-satisfaction/", views.tenant_satisfaction, name="tenant-satisfaction"),
+    path(
+        "tenant-satisfaction/download.csv",
+        views.tenant_satisfaction_download,
+        {"fmt": "csv"},
+        name="tsm-csv",
+    ),
+    path(
+        "tenant-satisfaction/download.xlsx",
+        views.tenant_satisfaction_download,
+        {"fmt": "xlsx"},
+        name="tsm-xlsx",
+    ),
+]

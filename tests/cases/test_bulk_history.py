@@ -1,0 +1,38 @@
+"""seed_bulk writes a realistic history for reports: themes, stages with stored targets,
+decisions and root causes, escalations, refusals, remedies and surveys."""
+
+from __future__ import annotations
+
+import pytest
+
+from putright.cases.bulk import cases_bulk_insert
+from putright.cases.demo.build import reference_data_create
+from putright.cases.models import Case, Remedy, SatisfactionSurvey, StageRecord
+
+pytestmark = pytest.mark.django_db
+
+
+def test_bulk_cases_carry_the_history_reports_read() -> None:
+    council = reference_data_create()
+    cases_bulk_insert(n=600, services=list(council.services.values()), batch=200, seed=3)
+
+    assert Case.objects.count() == 600
+    assert Case.objects.exclude(category_id=None).count() == 600
+    assert Case.objects.exclude(exclusion_code="").exists()
+    assert set(Case.objects.values_list("kind", flat=True)) >= {"complaint", "compliment"}
+    assert len(set(Case.objects.values_list("channel", flat=True))) >= 4
+    responded = StageRecord.objects.exclude(responded_on=None)
+    assert responded.exclude(root_cause=None).count() == responded.count() > 100
+    assert set(responded.values_list("overall_decision", flat=True)) == {
+        "upheld",
+        "partly_upheld",
+        "not_upheld",
+    }
+    assert StageRecord.objects.filter(number=2).exists()
+    assert not StageRecord.objects.filter(target_by=None).exists()
+    assert not StageRecord.objects.filter(acknowledge_by=None).exists()
+    received = Case.objects.order_by("received_on").values_list("received_on", flat=True)
+    assert (received.last() - received.first()).days > 2 * 365  # type: ignore[operator]
+    assert Remedy.objects.filter(state="delivered").exists()
+    assert SatisfactionSurvey.objects.exclude(answer=None).exists()
+    assert Case.objects.filter(process="housing").exclude(tenure="").exists()
