@@ -92,10 +92,12 @@ class TestRespondForm:
                 "issue_2_decision": "upheld",
                 "issue_2_reasons": "Nobody came",
                 "reasons": "Policy says 10 days",
-                "remedies": "An apology",
+                "remedy_1_kind": "apology",
+                "remedy_1_description": "An apology",
                 "no_outstanding_actions": "on",
                 "how_to_escalate": "Reply within 20 working days",
                 "root_cause": cause.pk,
+                "action": "issue",
             },
         )
 
