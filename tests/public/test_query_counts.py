@@ -65,7 +65,7 @@ class TestFeedbackJourney:
         django_assert_num_queries: Counter,
     ) -> None:
         walk(client, FOR_MYSELF)
-        with django_assert_num_queries(42):
+        with django_assert_num_queries(43):
             client.post("/feedback/check-your-answers/", {"website": ""})
 
     def test_the_confirmation_and_equality_pages(
@@ -94,7 +94,7 @@ class TestSinglePageForm:
             "name": "Ada Lovelace",
             "email": "ada@example.org",
         }
-        with django_assert_num_queries(27):
+        with django_assert_num_queries(28):
             client.post("/complaints/new/", data)
 
 
@@ -136,7 +136,7 @@ class TestFollow:
         for n in range(3):
             letter_sent(case, f"Letter {n}")
         sign_in(client, case, django_capture_on_commit_callbacks)
-        with django_assert_num_queries(16):
+        with django_assert_num_queries(17):
             client.get("/follow/case/")
 
     def test_the_pages_that_act_on_the_case(
@@ -149,11 +149,11 @@ class TestFollow:
     ) -> None:
         case = responded(acknowledged(submitted_case(waste), officer), officer)
         sign_in(client, case, django_capture_on_commit_callbacks)
-        with django_assert_num_queries(14):
+        with django_assert_num_queries(15):
             client.get("/follow/case/stage-2/")
-        with django_assert_num_queries(14):
+        with django_assert_num_queries(15):
             client.get("/follow/case/add-information/")
-        with django_assert_num_queries(45):
+        with django_assert_num_queries(49):
             client.post("/follow/case/stage-2/", {"context": ""})
 
     def test_withdrawing(
@@ -166,11 +166,11 @@ class TestFollow:
     ) -> None:
         case = acknowledged(submitted_case(waste), officer)
         sign_in(client, case, django_capture_on_commit_callbacks)
-        with django_assert_num_queries(13):
+        with django_assert_num_queries(14):
             client.get("/follow/case/withdraw/")
         # The withdrawal and its acknowledgement letter (rendered, kept, emailed), and one
         # read of who the letter is addressed to (the person or their representative).
-        with django_assert_num_queries(51):
+        with django_assert_num_queries(53):
             client.post("/follow/case/withdraw/")
 
     def test_adding_information(
@@ -183,7 +183,7 @@ class TestFollow:
     ) -> None:
         case = acknowledged(submitted_case(waste), officer)
         sign_in(client, case, django_capture_on_commit_callbacks)
-        with django_assert_num_queries(59):
+        with django_assert_num_queries(61):
             client.post("/follow/case/add-information/", {"text": "More", "related": "yes"})
 
     def test_downloading_a_file(
