@@ -97,7 +97,8 @@ class TestSomeoneElse:
         case = send(client, django_capture_on_commit_callbacks)
 
         rep = Representative.objects.get(case=case)
-        assert rep.consent_state == "received"
+        # An uploaded document waits for an officer to check it before it counts as consent.
+        assert rep.consent_state == "to_check"
         assert rep.consent_evidence == "Power of attorney uploaded with the online form (lpa.pdf)"
         assert case.correspondence.get().subject == "Power of attorney for the person"
 

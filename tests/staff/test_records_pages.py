@@ -12,7 +12,7 @@ from django.test import Client
 from django.utils import timezone
 
 from putright.cases import services
-from putright.cases.models import ClosureDay, StageRecord, TimelineEvent
+from putright.cases.models import Case, ClosureDay, StageRecord, TimelineEvent
 from putright.core import clock
 from putright.core.policy import working_calendar
 from tests.cases.test_journeys import response
@@ -144,6 +144,8 @@ class TestExtensionPastTheMaximumInTheQueue:
                 "new_due_year": agreed.year,
                 "reason": "Waiting for the structural engineer's report",
                 "good_reason": "The engineer cannot visit sooner",
+                # the version of the case the page showed, as the real form sends it
+                "version": Case.objects.get(pk=case.pk).version,
             },
         )
         queue = client_for("complaints").get("/staff/cases/?queue=all").content.decode()
