@@ -93,6 +93,9 @@ class IssuedLetter(_Immutable):
     body_html = models.TextField()
     pdf = models.BinaryField()
     large_print = models.BooleanField(default=False)
+    # What the letter must be transcribed into before posting ("Braille", "Audio"), from
+    # the person's reasonable adjustments when it was issued; "" for none.
+    transcription = models.CharField(max_length=60, blank=True, default="")
     correspondence = models.OneToOneField(
         Correspondence, on_delete=models.PROTECT, related_name="letter"
     )

@@ -23,6 +23,7 @@ from putright.cases.services.retention import ANONYMISED, AnonymisedCase
 from putright.core import clock
 from putright.core.policy import policy_config
 from putright.letters.addressing import Addressee, addressees
+from putright.letters.adjustments import kinds_with, transcription_formats
 from putright.letters.context import (
     LetterNotApplicable,
     letter_context,
@@ -137,13 +138,18 @@ def letter_template_current(*, kind: str) -> LetterTemplate:
 # Issuing
 
 
-def large_print_wanted(*, case: Case, on: date) -> bool:
-    """Whether the person has asked for large print (a reasonable adjustment in force)."""
-    return (
-        ReasonableAdjustment.objects.filter(person_id=case.person_id, kind="large_print")
+def adjustment_kinds_in_force(*, case: Case, on: date) -> set[str]:
+    """The kinds of reasonable adjustment in force for the person of `case` on `on`."""
+    return set(
+        ReasonableAdjustment.objects.filter(person_id=case.person_id)
         .filter(Q(ended_on__isnull=True) | Q(ended_on__gt=on))
-        .exists()
+        .values_list("kind", flat=True)
     )
+
+
+def large_print_wanted(kinds: set[str]) -> bool:
+    """Whether an adjustment in force has large print as its handling rule."""
+    return bool(kinds & set(kinds_with("large_print")))
 
 
 def _response_content(stored: Mapping[str, Any]) -> ResponseContent:
@@ -219,7 +225,9 @@ def letter_issue(
     """Render a letter of `kind` about `case`, keep it on the case and queue the email.
 
     Large print is chosen automatically when the person has a large-print adjustment in
-    force (`large_print` True/False overrides). The email, with the PDF attached, goes to
+    force (`large_print` True/False overrides). A letter to the person whose adjustments
+    ask for transcription (Braille, audio) is kept for the post, flagged, never emailed.
+    Otherwise the email, with the PDF attached, goes to
     the person's address unless they prefer letters or have none: then the letter is kept
     for posting. Raises UnknownLetterKind, LetterNotApplicable (the case has nothing for
     this kind to say), ResponseIncomplete (a response without all of (a)-(g)),
@@ -231,7 +239,8 @@ def letter_issue(
         _response_check(case, letter_kind)
     context = letter_context(case=case, kind=letter_kind, on=day, extra=extra)
     template = letter_template_current(kind=letter_kind)
-    wants_large = large_print_wanted(case=case, on=day) if large_print is None else large_print
+    kinds = adjustment_kinds_in_force(case=case, on=day)  # one read for every rule
+    wants_large = large_print_wanted(kinds) if large_print is None else large_print
     to, copy = addressees(case)
     issue = partial(
         _issue_to,
@@ -241,6 +250,7 @@ def letter_issue(
         template=template,
         context=context,
         large_print=wants_large,
+        transcription=transcription_formats(kinds),
         now=clock.now(),
     )
     letter = issue(to=to, note=f"A copy of this letter goes to {copy.name}." if copy else "")
@@ -264,12 +274,18 @@ def _issue_to(
     template: LetterTemplate,
     context: Mapping[str, Any],
     large_print: bool,
+    transcription: str,
     now: datetime,
     to: Addressee,
     note: str,
     is_copy: bool = False,
 ) -> IssuedLetter:
-    """One letter to one addressee: rendered, kept on the case, emailed or kept for post."""
+    """One letter to one addressee: rendered, kept on the case, emailed or kept for post.
+
+    The person's adjustments (transcription) apply to the letters addressed to the person,
+    the copy included, not to a representative's."""
+    transcribe = transcription if to.is_person else ""
+    by_email = to.by_email and not transcribe
     values = {**context, "recipient": to.context(), "copy_note": note}
     composed = _compose(template, kind, values, large_print)
     pdf = pdf_render(composed.document_html)
@@ -283,7 +299,7 @@ def _issue_to(
         case=case,
         actor=actor,
         direction="out",
-        channel="email" if to.by_email else "letter",
+        channel="email" if by_email else "letter",
         subject=f"{kind_label}: {composed.subject}",
         body=text,
         letter_kind=kind,
@@ -297,18 +313,19 @@ def _issue_to(
         template_version=template.version,
         subject=composed.subject,
         recipient_name=to.name,
-        channel="email" if to.by_email else "post",
-        to_address=to.email if to.by_email else "",
+        channel="email" if by_email else "post",
+        to_address=to.email if by_email else "",
         context=values,
         body_text=text,
         body_html=composed.document_html,
         pdf=pdf,
         large_print=large_print,
+        transcription=transcribe,
         correspondence=correspondence,
         issued_by=actor.label,
         created_at=now,
     )
-    if to.by_email:
+    if by_email:
         message = email_enqueue(
             to=to.email,
             subject=composed.subject,

@@ -11,10 +11,11 @@ from typing import Any
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
-from putright.cases.models import ClosureDay, OmbudsmanOrder, Restriction
+from putright.cases.models import ClosureDay, OmbudsmanOrder, ReasonableAdjustment, Restriction
 from putright.cases.models.learning import THEMES
 from putright.cases.models.ombudsman import FINDINGS
 from putright.cases.services import EvidenceFile, OmbudsmanFindingInput
+from putright.core import clock
 from putright.core.policy import policy_config
 from putright.staff.forms import VersionedForm, officer_field
 from putright.web.forms import DateInputField
@@ -290,4 +291,51 @@ class RestrictionEndForm(VersionedForm):
         label="Why the restriction ends",
         widget=forms.Textarea,
         error_messages={"required": "Say why the restriction ends"},
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Reasonable adjustments on the person (add, review, end)
+
+
+class AdjustmentForm(VersionedForm):
+    kind = forms.ChoiceField(
+        label="What the person needs",
+        choices=ReasonableAdjustment.KINDS,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the adjustment the person needs"},
+    )
+    detail = forms.CharField(
+        label="Details (the language for an interpreter; what is needed for other)",
+        required=False,
+        max_length=300,
+    )
+    review_on = DateInputField(
+        label="Review by (optional)",
+        error_name="the review date",
+        required=False,
+        help_text="The complaints team is reminded on this date to check it with the person.",
+    )
+
+    def clean_review_on(self) -> Any:
+        review_on = self.cleaned_data.get("review_on")
+        if review_on is not None and review_on <= clock.today():
+            raise forms.ValidationError("The review date must be after today")
+        return review_on
+
+
+class AdjustmentReviewForm(VersionedForm):
+    next_review_on = DateInputField(label="Next review by", error_name="the next review date")
+    note = forms.CharField(
+        label="What the person told us",
+        widget=forms.Textarea,
+        error_messages={"required": "Say what the person told us"},
+    )
+
+
+class AdjustmentEndForm(VersionedForm):
+    note = forms.CharField(
+        label="Why the adjustment ends",
+        widget=forms.Textarea,
+        error_messages={"required": "Say why the adjustment ends"},
     )

@@ -105,6 +105,9 @@ KEPT = {
     "/staff/letters/post/": "test_casework_post",
     "/staff/cases/{case}/records/action-update/{id}/": "test_casework_letters (action update)",
     "/staff/cases/{case}/records/action/": "logged only",
+    "/staff/cases/{case}/flags/": "says the reason is never in a letter",
+    "/staff/cases/{case}/restrictions/add/": "test_restriction_pages (letter issued)",
+    "/staff/cases/{case}/adjustments/add/": "test_adjustment_reviews (reminded once)",
 }
 
 

@@ -37,6 +37,7 @@ class ReasonableAdjustment(models.Model):
     KINDS = [
         ("large_print", "Large print"),
         ("braille", "Braille"),
+        ("audio", "Audio (letters read aloud)"),
         ("bsl", "British Sign Language"),
         ("interpreter", "Interpreter"),
         ("easy_read", "Easy read"),
@@ -46,6 +47,7 @@ class ReasonableAdjustment(models.Model):
     kind = models.CharField(max_length=20, choices=KINDS)
     detail = models.CharField(max_length=300, blank=True)  # e.g. the language for an interpreter
     review_on = models.DateField(null=True, blank=True)
+    last_reviewed_on = models.DateField(null=True, blank=True)
     recorded_at = models.DateTimeField(auto_now_add=True)
     ended_on = models.DateField(null=True, blank=True)
 

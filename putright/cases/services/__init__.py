@@ -8,6 +8,7 @@ from putright.cases.services._base import (
     CaseConflict,
     InvalidInput,
 )
+from putright.cases.services.adjustments import adjustment_end, adjustment_review
 from putright.cases.services.calendar import (
     Recomputed,
     closure_day_add,
@@ -138,6 +139,8 @@ __all__ = [
     "action_add",
     "action_update",
     "adjustment_add",
+    "adjustment_end",
+    "adjustment_review",
     "case_allocate",
     "case_close",
     "case_exclude",

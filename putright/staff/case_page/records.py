@@ -16,6 +16,7 @@ from django.db.models import Prefetch
 from putright.cases import selectors
 from putright.cases.models import OmbudsmanCase, OmbudsmanOrder
 from putright.core.policy import policy_config
+from putright.letters.adjustments import handling_for
 from putright.policy.deadlines import Timeliness
 from putright.staff.case_page import PageInput
 
@@ -82,10 +83,27 @@ def _ombudsman(page: PageInput) -> list[dict[str, Any]]:
     ]
 
 
+def _adjustment_banners(page: PageInput) -> list[dict[str, Any]]:
+    """Each adjustment in force with what its handling rule asks of the officer: support to
+    book for a meeting or call, or the transcription its letters get. No query."""
+    rows = []
+    for adjustment in page.record.adjustments:
+        handling = handling_for(adjustment.kind)
+        rows.append(
+            {
+                "adjustment": adjustment,
+                "book": handling.support if handling.rule == "book_support" else "",
+                "transcription": handling.format if handling.rule == "transcribe" else "",
+            }
+        )
+    return rows
+
+
 def context(page: PageInput) -> dict[str, Any]:
     ombudsman = _ombudsman(page)
     open_orders = [o for oc in ombudsman for o in oc["orders"] if o.state in ("Due", "Overdue")]
     return {
+        "adjustment_banners": _adjustment_banners(page),
         "responses_timeliness": _responses(page),
         "ombudsman_cases": ombudsman,
         "ombudsman_orders_open": open_orders,

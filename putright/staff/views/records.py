@@ -24,6 +24,7 @@ from putright.cases.models import (
     OmbudsmanCase,
     OmbudsmanEvidence,
     OmbudsmanOrder,
+    ReasonableAdjustment,
     Restriction,
     ServiceImprovement,
 )
@@ -478,6 +479,80 @@ def restriction_page(
 
 
 # ---------------------------------------------------------------------------------------
+# Reasonable adjustments: on the person, so they follow them to every case. How each is
+# honoured (large print, transcription, booking support) is putright.letters.adjustments.
+
+
+def _adjustment(case: Case, pk: int) -> ReasonableAdjustment | None:
+    return ReasonableAdjustment.objects.filter(
+        person_id=case.person_id, pk=pk, ended_on=None
+    ).first()
+
+
+def _adjustment_add(member: StaffMember, case: Case, _item: None, form: Any) -> Any:
+    d = form.cleaned_data
+    return services.adjustment_add(
+        case=case, actor=member.actor, kind=d["kind"], detail=d["detail"], review_on=d["review_on"]
+    )
+
+
+def _adjustment_review(
+    member: StaffMember, case: Case, item: ReasonableAdjustment, form: Any
+) -> Any:
+    d = form.cleaned_data
+    return services.adjustment_review(
+        case=case,
+        actor=member.actor,
+        adjustment=item,
+        next_review_on=d["next_review_on"],
+        note=d["note"],
+    )
+
+
+def _adjustment_end(member: StaffMember, case: Case, item: ReasonableAdjustment, form: Any) -> Any:
+    return services.adjustment_end(
+        case=case, actor=member.actor, adjustment=item, note=form.cleaned_data["note"]
+    )
+
+
+ADJUSTMENT_PAGES: dict[str, CasePage] = {
+    "add": CasePage(
+        "Record a reasonable adjustment",
+        "Record the adjustment",
+        rf.AdjustmentForm,
+        _adjustment_add,
+        done="Adjustment recorded: it applies to all of the person's cases.",
+    ),
+    "review": CasePage(
+        "Review a reasonable adjustment",
+        "Keep it, with the next review date",
+        rf.AdjustmentReviewForm,
+        _adjustment_review,
+        item=_adjustment,
+        done="Review recorded.",
+    ),
+    "end": CasePage(
+        "End a reasonable adjustment",
+        "End the adjustment",
+        rf.AdjustmentEndForm,
+        _adjustment_end,
+        item=_adjustment,
+        done="Adjustment ended.",
+    ),
+}
+
+
+@staff_view(Capability.SEE_CASES)
+def adjustment_page(
+    request: HttpRequest, member: StaffMember, reference: str, action: str, item_id: int = 0
+) -> HttpResponse:
+    page = ADJUSTMENT_PAGES.get(action)
+    if page is None or (page.item is None) != (item_id == 0):
+        return not_found(request, member)
+    return _case_page(request, member, reference, page, item_id)
+
+
+# ---------------------------------------------------------------------------------------
 # Restricted cases: the complaints team names who may work on one
 
 
@@ -575,6 +650,13 @@ urlpatterns: list[URLPattern] = [
         "cases/<str:reference>/restrictions/<slug:action>/<int:item_id>/",
         restriction_page,
         name="restriction-item",
+    ),
+    # Reasonable adjustments
+    path("cases/<str:reference>/adjustments/<slug:action>/", adjustment_page, name="adjustment"),
+    path(
+        "cases/<str:reference>/adjustments/<slug:action>/<int:item_id>/",
+        adjustment_page,
+        name="adjustment-item",
     ),
     path("calendar/", calendar, name="calendar"),
     path("calendar/<int:day_id>/remove/", calendar_remove, name="calendar-remove"),
