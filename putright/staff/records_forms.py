@@ -291,3 +291,34 @@ class RestrictionEndForm(VersionedForm):
         widget=forms.Textarea,
         error_messages={"required": "Say why the restriction ends"},
     )
+
+
+# ---------------------------------------------------------------------------------------
+# Children's social care: the stage 3 review panel, frozen decisions
+
+
+class PanelArrangeForm(VersionedForm):
+    """Who sits on the review panel and when it meets. Every active officer is listed, the
+    independent ones marked: the policy core refuses anyone who is not independent."""
+
+    chair = officer_field("Chair", help_text="An independent officer.")
+    person_one = officer_field("First independent person")
+    person_two = officer_field("Second independent person")
+    panel_on = DateInputField(label="Date the panel meets", error_name="the date the panel meets")
+
+    def __init__(self, *args: Any, panel_by: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if panel_by:
+            self.fields["panel_on"].help_text = f"By {panel_by}, the target for this stage."
+
+
+class FrozenDecisionForm(VersionedForm):
+    decision = forms.CharField(
+        label="The decision that is frozen, and until when",
+        widget=forms.Textarea,
+        error_messages={"required": "Enter the decision that is frozen"},
+    )
+
+
+class FrozenDecisionLiftForm(VersionedForm):
+    lifted_on = DateInputField(label="Lifted on", error_name="the date it was lifted")

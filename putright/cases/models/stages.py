@@ -131,6 +131,18 @@ class PanelReview(models.Model):
     findings = models.TextField(blank=True)
     council_response_on = models.DateField(null=True, blank=True)
     council_response = models.TextField(blank=True)
+    # Arranging the panel (001 Appendix B): an independent chair and two independent persons,
+    # chosen from the officers; the invitations go out as letters when it is arranged.
+    chair = models.ForeignKey(
+        "cases.Officer", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    independent_person_one = models.ForeignKey(
+        "cases.Officer", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    independent_person_two = models.ForeignKey(
+        "cases.Officer", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    arranged_on = models.DateField(null=True, blank=True)
 
 
 class ChildrensRepresentation(models.Model):

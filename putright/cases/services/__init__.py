@@ -14,6 +14,11 @@ from putright.cases.services.calendar import (
     closure_day_remove,
     deadlines_recompute,
 )
+from putright.cases.services.childrens import (
+    frozen_decision_lift,
+    panel_arrange,
+    panel_target,
+)
 from putright.cases.services.drafts import (
     LedgerAction,
     LedgerRemedy,
@@ -169,6 +174,7 @@ __all__ = [
     "feedback_submit",
     "files_orphaned_delete",
     "frozen_decision_add",
+    "frozen_decision_lift",
     "improvement_complete",
     "improvement_record",
     "issue_add",
@@ -181,8 +187,10 @@ __all__ = [
     "ombudsman_order_add",
     "ombudsman_order_comply",
     "ombudsman_reopen",
+    "panel_arrange",
     "panel_findings_record",
     "panel_held_record",
+    "panel_target",
     "remedy_offer",
     "remedy_update",
     "representative_add",

@@ -21,9 +21,11 @@ from putright.accounts.restricted import named_on, restricted_case_name, staff_w
 from putright.cases import services
 from putright.cases.models import (
     Case,
+    FrozenDecision,
     OmbudsmanCase,
     OmbudsmanEvidence,
     OmbudsmanOrder,
+    PanelReview,
     Restriction,
     ServiceImprovement,
 )
@@ -564,6 +566,118 @@ def ombudsman_evidence(
     return response
 
 
+# ---------------------------------------------------------------------------------------
+# Children's social care (001 Appendix B, 004): the review panel and frozen decisions.
+# Each page exists only on a children's case: `item` finds nothing (404) on any other.
+
+CHILDRENS = "childrens_social_care"
+
+
+def _childrens_case(case: Case, _pk: int) -> Case | None:
+    return case if case.process == CHILDRENS else None
+
+
+def _open_panel(case: Case, _pk: int) -> PanelReview | None:
+    if case.process != CHILDRENS or case.stage != 3:
+        return None
+    return PanelReview.objects.filter(case=case, panel_held_on=None).first()
+
+
+def _frozen(case: Case, pk: int) -> FrozenDecision | None:
+    if case.process != CHILDRENS:
+        return None
+    return FrozenDecision.objects.filter(case=case, pk=pk, unfrozen_on=None).first()
+
+
+def _panel_by(case: Case, _item: Any) -> dict[str, Any]:
+    target = services.panel_target(case=case, today=clock.today())
+    return {"panel_by": f"{target:%-d %B %Y}" if target else ""}
+
+
+def _panel_initial(_case: Case, panel: PanelReview) -> dict[str, Any]:
+    return {
+        "chair": panel.chair_id,
+        "person_one": panel.independent_person_one_id,
+        "person_two": panel.independent_person_two_id,
+        "panel_on": panel.panel_date,
+    }
+
+
+def _arrange(member: StaffMember, case: Case, _panel: PanelReview, form: Any) -> Any:
+    d = form.cleaned_data
+    return workflows.panel_arrange_and_issue(
+        case=case,
+        actor=member.actor,
+        chair=d["chair"],
+        persons=(d["person_one"], d["person_two"]),
+        panel_on=d["panel_on"],
+    )
+
+
+def _freeze(member: StaffMember, case: Case, _item: Case, form: Any) -> Any:
+    return services.frozen_decision_add(
+        case=case, actor=member.actor, decision=form.cleaned_data["decision"]
+    )
+
+
+def _lift(member: StaffMember, case: Case, item: FrozenDecision, form: Any) -> Any:
+    return services.frozen_decision_lift(
+        case=case, actor=member.actor, frozen=item, on=form.cleaned_data["lifted_on"]
+    )
+
+
+CHILDRENS_PAGES: dict[str, CasePage] = {
+    "panel": CasePage(
+        "Arrange the review panel",
+        "Arrange the panel and send the invitations",
+        rf.PanelArrangeForm,
+        _arrange,
+        item=_open_panel,
+        done="Review panel arranged and the invitations sent by letter.",
+        form_kwargs=_panel_by,
+        initial=_panel_initial,
+    ),
+    "frozen": CasePage(
+        "Record a frozen decision",
+        "Record it",
+        rf.FrozenDecisionForm,
+        _freeze,
+        item=_childrens_case,
+        done="Frozen decision recorded.",
+    ),
+    "lift": CasePage(
+        "Lift a frozen decision",
+        "Lift the decision",
+        rf.FrozenDecisionLiftForm,
+        _lift,
+        item=_frozen,
+        done="Frozen decision lifted.",
+        initial=lambda _c, _i: {"lifted_on": clock.today()},
+    ),
+}
+CHILDRENS_ITEM_PAGES = frozenset({"lift"})
+
+
+@staff_view(Capability.SEE_CASES)
+def childrens_page(
+    request: HttpRequest, member: StaffMember, reference: str, action: str, item_id: int = 0
+) -> HttpResponse:
+    page = CHILDRENS_PAGES.get(action)
+    if page is None or (action in CHILDRENS_ITEM_PAGES) != (item_id != 0):
+        return not_found(request, member)
+    return _case_page(request, member, reference, page, item_id)
+
+
+CHILDRENS_URLS: list[URLPattern] = [
+    path("cases/<str:reference>/childrens/<slug:action>/", childrens_page, name="childrens"),
+    path(
+        "cases/<str:reference>/childrens/<slug:action>/<int:item_id>/",
+        childrens_page,
+        name="childrens-item",
+    ),
+]
+
+
 urlpatterns: list[URLPattern] = [
     path("cases/<str:reference>/flags/", triage_flags, name="triage-flags"),
     path("restricted/<str:reference>/", restricted_case, name="restricted-case"),
@@ -590,3 +704,4 @@ urlpatterns: list[URLPattern] = [
         name="ombudsman-item",
     ),
 ]
+urlpatterns += CHILDRENS_URLS
