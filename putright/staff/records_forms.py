@@ -322,3 +322,55 @@ class FrozenDecisionForm(VersionedForm):
 
 class FrozenDecisionLiftForm(VersionedForm):
     lifted_on = DateInputField(label="Lifted on", error_name="the date it was lifted")
+
+
+YES_NO_NOT_YET = [("yes", "Yes"), ("no", "No"), ("", "Not decided yet")]
+
+
+def yes_no(value: str) -> bool | None:
+    return {"yes": True, "no": False}.get(value)
+
+
+class RepresentationForm(VersionedForm):
+    """Someone acting for a child (004): the sufficient-interest decision with its reasons,
+    whether the child's views were sought, and the advocate offer and its take-up."""
+
+    sufficient_interest = forms.ChoiceField(
+        label="Does the person acting for the child have sufficient interest?",
+        choices=YES_NO_NOT_YET,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    reasons = forms.CharField(
+        label="Reasons for the decision", widget=forms.Textarea, required=False
+    )
+    childs_views_sought = forms.ChoiceField(
+        label="Were the child's views sought?",
+        choices=[("yes", "Yes"), ("no", "No"), ("", "Not yet")],
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    childs_views = forms.CharField(
+        label="The child's views, or why they were not sought",
+        widget=forms.Textarea,
+        required=False,
+    )
+    advocate_offered_on = DateInputField(
+        label="Advocate offered on", error_name="the date the advocate was offered", required=False
+    )
+    advocate_taken_up = forms.ChoiceField(
+        label="Was the advocate offer taken up?",
+        choices=[("yes", "Yes"), ("no", "No"), ("", "Not yet")],
+        widget=forms.RadioSelect,
+        required=False,
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("advocate_taken_up") and not data.get("advocate_offered_on"):
+            self.add_error("advocate_offered_on", "Enter the date the advocate was offered")
+        return data
+
+
+class IndependentPersonForm(VersionedForm):
+    officer = officer_field("Independent person")

@@ -99,3 +99,28 @@ def test_a_decision_frozen_and_lifted(
     page.get_by_role("button", name="Lift the decision").click()
     expect(page.get_by_text("Frozen decision lifted.")).to_be_visible()
     assert FrozenDecision.objects.get(case=case).unfrozen_on == today
+
+
+def test_the_representation_and_independent_person_pages_and_their_errors(
+    council: Council,  # noqa: F811
+    tab: Callable[[], Page],  # noqa: F811
+    site_url: Callable[[str], str],
+    axe: Callable[[Page], None],
+) -> None:
+    case = childrens_at_stage3(council)
+    page = tab()
+    sign_in(page, site_url, council, "complaints")
+    page.goto(site_url(f"/staff/cases/{case.reference}/"))
+    page.get_by_role("link", name="Record sufficient interest").click()
+    axe(page)
+    page.locator("input[name=sufficient_interest][value=no]").check()
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Give the reasons")
+    axe(page)
+
+    page.goto(site_url(f"/staff/cases/{case.reference}/"))
+    page.get_by_role("link", name="Record the stage 2 independent person").click()
+    axe(page)
+    page.get_by_role("button", name="Record the independent person").click()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    axe(page)

@@ -13,7 +13,16 @@ import pytest
 from django.test import Client
 
 from putright.cases import services
-from putright.cases.models import Case, FrozenDecision, Officer, PanelReview, Service, TimelineEvent
+from putright.cases.models import (
+    Case,
+    ChildrensRepresentation,
+    FrozenDecision,
+    Officer,
+    PanelReview,
+    Service,
+    StageRecord,
+    TimelineEvent,
+)
 from putright.cases.services import Actor
 from putright.core import clock
 from putright.core.policy import working_calendar
@@ -247,12 +256,81 @@ class TestFrozenDecisions:
         assert not FrozenDecision.objects.exists()
 
 
+class TestSomeoneActingForAChild:
+    def test_sufficient_interest_with_reasons_the_childs_views_and_the_advocate_offer(
+        self, case: Case, client_for: Callable[[str], Client]
+    ) -> None:
+        client = client_for("complaints")
+        saved = client.post(
+            f"/staff/cases/{case.reference}/childrens/representation/",
+            {
+                "sufficient_interest": "yes",
+                "reasons": "Grandmother and the child's main carer since 2024.",
+                "childs_views_sought": "yes",
+                "childs_views": "Wants to stay at the same school.",
+                **dated("advocate_offered_on", clock.today()),
+                "advocate_taken_up": "yes",
+            },
+        )
+
+        assert saved.status_code == REDIRECT
+        row = ChildrensRepresentation.objects.get(case=case)
+        assert (row.sufficient_interest, row.childs_views_sought, row.advocate_taken_up) == (
+            True,
+            True,
+            True,
+        )
+        assert row.advocate_offered_on == clock.today()
+        page = client.get(f"/staff/cases/{case.reference}/").content.decode()
+        assert "Grandmother and the child" in page
+        assert f"Offered {clock.today():%-d %b %Y}; taken up" in page
+
+    def test_a_decision_without_reasons_is_refused_and_changes_nothing(
+        self, case: Case, client_for: Callable[[str], Client]
+    ) -> None:
+        refused = client_for("complaints").post(
+            f"/staff/cases/{case.reference}/childrens/representation/",
+            {"sufficient_interest": "no", "reasons": ""},
+        )
+        assert refused.status_code == BAD
+        assert "Give the reasons for the sufficient interest decision" in refused.content.decode()
+        assert not ChildrensRepresentation.objects.exists()
+
+
+class TestTheStage2IndependentPerson:
+    def test_recorded_beside_the_independent_investigating_officer(
+        self, case: Case, client_for: Callable[[str], Client]
+    ) -> None:
+        person = Officer.objects.create(name="Dana Morris", is_independent=True)
+        client = client_for("complaints")
+        saved = client.post(
+            f"/staff/cases/{case.reference}/childrens/independent-person/", {"officer": person.pk}
+        )
+
+        assert saved.status_code == REDIRECT
+        assert StageRecord.objects.get(case=case, number=2).independent_person == person
+        page = client.get(f"/staff/cases/{case.reference}/").content.decode()
+        assert "Peter Wood" in page and "Dana Morris" in page
+
+    def test_an_officer_who_is_not_independent_is_refused_and_nothing_changes(
+        self, case: Case, council: Council, client_for: Callable[[str], Client]
+    ) -> None:
+        tom = council["tom"].officer
+        assert tom is not None
+        refused = client_for("complaints").post(
+            f"/staff/cases/{case.reference}/childrens/independent-person/", {"officer": tom.pk}
+        )
+        assert refused.status_code == BAD
+        assert "Stage 2 needs an independent person" in refused.content.decode()
+        assert StageRecord.objects.get(case=case, number=2).independent_person is None
+
+
 def test_the_childrens_pages_and_section_exist_only_on_childrens_cases(
     council: Council, client_for: Callable[[str], Client]
 ) -> None:
     housing = complaint_at_stage1(council)
     client = client_for("complaints")
-    for action in ("panel", "frozen"):
+    for action in ("panel", "frozen", "representation", "independent-person"):
         url = f"/staff/cases/{housing.reference}/childrens/{action}/"
         assert client.get(url).status_code == HIDDEN, url
     assert (
@@ -276,7 +354,13 @@ def test_each_role_is_allowed_or_refused_on_the_childrens_pages(
         else (HIDDEN if role in ("priya", "tom", "sam", "manager") else REFUSED)
     )
     client = client_for(role)
-    for url in (f"{base}/panel/", f"{base}/frozen/", f"{base}/lift/{frozen.pk}/"):
+    for url in (
+        f"{base}/panel/",
+        f"{base}/frozen/",
+        f"{base}/lift/{frozen.pk}/",
+        f"{base}/representation/",
+        f"{base}/independent-person/",
+    ):
         assert client.get(url).status_code == expected, url
 
 
@@ -295,6 +379,8 @@ def test_each_childrens_page_runs_a_fixed_number_of_queries(
         f"{base}/childrens/panel/",
         f"{base}/childrens/frozen/",
         f"{base}/childrens/lift/{first.pk}/",
+        f"{base}/childrens/representation/",
+        f"{base}/childrens/independent-person/",
         f"{base}/",
     ]
     client = client_for("complaints")

@@ -72,6 +72,11 @@ class StageRecord(models.Model):
     contractor_asked_on = models.DateField(null=True, blank=True)
     contractor_feedback_on = models.DateField(null=True, blank=True)
     contractor_feedback = models.TextField(blank=True)
+    # Children's stage 2 (004, 001 Appendix B): an independent person oversees the
+    # investigation beside the independent investigating officer.
+    independent_person = models.ForeignKey(
+        Officer, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         constraints = [
@@ -155,6 +160,8 @@ class ChildrensRepresentation(models.Model):
     sufficient_interest_reasons = models.TextField(blank=True)
     decided_on = models.DateField(null=True, blank=True)
     childs_views = models.TextField(blank=True)
+    # Whether the child's own views were sought (None: not recorded yet).
+    childs_views_sought = models.BooleanField(null=True)
     advocate_offered_on = models.DateField(null=True, blank=True)
     advocate_taken_up = models.BooleanField(null=True)
 

@@ -18,6 +18,7 @@ from putright.cases.services.childrens import (
     frozen_decision_lift,
     panel_arrange,
     panel_target,
+    stage2_independent_person_record,
 )
 from putright.cases.services.drafts import (
     LedgerAction,
@@ -207,6 +208,7 @@ __all__ = [
     "restriction_review",
     "service_request_complete",
     "sign_in_link_spend",
+    "stage2_independent_person_record",
     "stage_extend",
     "stage_respond",
     "submission_claim",

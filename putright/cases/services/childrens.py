@@ -1,5 +1,5 @@
 """Children's social care safeguards that are not moves: arranging the stage 3 review panel,
-lifting a frozen decision.
+lifting a frozen decision, the stage 2 independent person.
 
 Each one: keyword-only, one transaction, checks the optimistic lock, one timeline event.
 """
@@ -10,7 +10,7 @@ from datetime import date
 
 from django.db import transaction
 
-from putright.cases.models import Case, FrozenDecision, Officer, PanelReview
+from putright.cases.models import Case, FrozenDecision, Officer, PanelReview, StageRecord
 from putright.cases.services._base import Actor, InvalidInput, case_claim, timeline_record
 from putright.cases.services._deadlines import case_deadlines
 from putright.cases.services._facts import facts_of, snapshot_read
@@ -114,3 +114,39 @@ def frozen_decision_lift(
         summary=f"Frozen decision lifted: {frozen.decision[:200]}",
     )
     return frozen
+
+
+@transaction.atomic
+def stage2_independent_person_record(*, case: Case, actor: Actor, officer: Officer) -> StageRecord:
+    """Children's stage 2: the independent person who oversees the investigation, beside the
+    independent investigating officer. The core's independence rule decides who may sit
+    (OfficerNotIndependent): independent, and not involved at stage 1."""
+    if case.process != CHILDRENS:
+        raise InvalidInput("An independent person is recorded only on children's complaints.")
+    record = StageRecord.objects.filter(case=case, number=2).first()
+    if record is None or record.officer_id is None:
+        raise InvalidInput(
+            "Allocate the stage 2 investigating officer before the independent person."
+        )
+    lifecycle.guard_independent_officer(
+        facts_of(snapshot_read(case)),
+        stage=2,
+        officer=str(officer.pk),
+        officer_is_independent=officer.is_independent,
+        who="an independent person",
+    )
+    if officer.pk == record.officer_id:
+        raise InvalidInput(
+            "The independent person must be someone other than the investigating officer."
+        )
+    case_claim(case)
+    record.independent_person = officer
+    record.save(update_fields=["independent_person"])
+    timeline_record(
+        case=case,
+        actor=actor,
+        action="independent_person_recorded",
+        summary=f"Stage 2 independent person: {officer.name}",
+        after={"independent_person": officer.pk},
+    )
+    return record

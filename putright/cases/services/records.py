@@ -393,6 +393,7 @@ def childrens_representation_record(
     sufficient_interest: bool | None,
     reasons: str,
     childs_views: str = "",
+    childs_views_sought: bool | None = None,
     advocate_offered_on: date | None = None,
     advocate_taken_up: bool | None = None,
     on: date | None = None,
@@ -410,6 +411,7 @@ def childrens_representation_record(
             "sufficient_interest_reasons": reasons,
             "decided_on": (on or clock.today()) if sufficient_interest is not None else None,
             "childs_views": childs_views,
+            "childs_views_sought": childs_views_sought,
             "advocate_offered_on": advocate_offered_on,
             "advocate_taken_up": advocate_taken_up,
         },
@@ -422,6 +424,8 @@ def childrens_representation_record(
         after={
             "sufficient_interest": sufficient_interest,
             "reasons": reasons,
+            "childs_views_sought": childs_views_sought,
+            "advocate_offered_on": advocate_offered_on,
             "advocate_taken_up": advocate_taken_up,
         },
     )

@@ -21,6 +21,7 @@ from putright.accounts.restricted import named_on, restricted_case_name, staff_w
 from putright.cases import services
 from putright.cases.models import (
     Case,
+    ChildrensRepresentation,
     FrozenDecision,
     OmbudsmanCase,
     OmbudsmanEvidence,
@@ -28,6 +29,7 @@ from putright.cases.models import (
     PanelReview,
     Restriction,
     ServiceImprovement,
+    StageRecord,
 )
 from putright.cases.models.learning import THEMES
 from putright.cases.services import OmbudsmanOrderInput
@@ -626,7 +628,69 @@ def _lift(member: StaffMember, case: Case, item: FrozenDecision, form: Any) -> A
     )
 
 
+def _bool_word(value: bool | None) -> str:
+    return "" if value is None else ("yes" if value else "no")
+
+
+def _representation_initial(case: Case, _item: Case) -> dict[str, Any]:
+    row = ChildrensRepresentation.objects.filter(case=case).first()
+    if row is None:
+        return {}
+    return {
+        "sufficient_interest": _bool_word(row.sufficient_interest),
+        "reasons": row.sufficient_interest_reasons,
+        "childs_views_sought": _bool_word(row.childs_views_sought),
+        "childs_views": row.childs_views,
+        "advocate_offered_on": row.advocate_offered_on,
+        "advocate_taken_up": _bool_word(row.advocate_taken_up),
+    }
+
+
+def _represent(member: StaffMember, case: Case, _item: Case, form: Any) -> Any:
+    d = form.cleaned_data
+    return services.childrens_representation_record(
+        case=case,
+        actor=member.actor,
+        sufficient_interest=rf.yes_no(d["sufficient_interest"]),
+        reasons=d["reasons"],
+        childs_views=d["childs_views"],
+        childs_views_sought=rf.yes_no(d["childs_views_sought"]),
+        advocate_offered_on=d["advocate_offered_on"],
+        advocate_taken_up=rf.yes_no(d["advocate_taken_up"]),
+    )
+
+
+def _investigated(case: Case, _pk: int) -> StageRecord | None:
+    if case.process != CHILDRENS:
+        return None
+    return StageRecord.objects.filter(case=case, number=2, officer__isnull=False).first()
+
+
+def _independent_person(member: StaffMember, case: Case, _item: StageRecord, form: Any) -> Any:
+    return services.stage2_independent_person_record(
+        case=case, actor=member.actor, officer=form.cleaned_data["officer"]
+    )
+
+
 CHILDRENS_PAGES: dict[str, CasePage] = {
+    "representation": CasePage(
+        "Someone acting for a child",
+        "Save",
+        rf.RepresentationForm,
+        _represent,
+        item=_childrens_case,
+        done="Saved: sufficient interest, the child's views and the advocate offer.",
+        initial=_representation_initial,
+    ),
+    "independent-person": CasePage(
+        "Record the stage 2 independent person",
+        "Record the independent person",
+        rf.IndependentPersonForm,
+        _independent_person,
+        item=_investigated,
+        done="Stage 2 independent person recorded.",
+        initial=lambda _c, record: {"officer": record.independent_person_id},
+    ),
     "panel": CasePage(
         "Arrange the review panel",
         "Arrange the panel and send the invitations",
