@@ -361,8 +361,9 @@ def panel_arrange_and_issue(
     panel_on: date,
     on: date | None = None,
 ) -> IssuedLetter:
-    """Children's stage 3: arrange the review panel and invite the person (and a copy to
-    whoever acts for them) in writing: when it meets and who sits on it. A refusal by the
+    """Children's stage 3: arrange the review panel and invite the person in writing (their
+    representative and a copy to them, when someone acts for them): when it meets and who
+    sits on it. A refusal by the
     policy core (an officer who is not independent, a date past the target) changes nothing."""
     services.panel_arrange(
         case=case, actor=actor, chair=chair, persons=persons, panel_on=panel_on, on=on
