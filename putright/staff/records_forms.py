@@ -314,9 +314,15 @@ class PanelArrangeForm(VersionedForm):
 
 class FrozenDecisionForm(VersionedForm):
     decision = forms.CharField(
-        label="The decision that is frozen, and until when",
+        label="The decision that is frozen",
         widget=forms.Textarea,
         error_messages={"required": "Enter the decision that is frozen"},
+    )
+    until = DateInputField(
+        label="Frozen until",
+        error_name="the date it is frozen until",
+        required=False,
+        help_text="Leave empty if it is frozen until the complaint ends.",
     )
 
 

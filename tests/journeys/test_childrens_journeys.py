@@ -82,9 +82,7 @@ def test_a_decision_frozen_and_lifted(
     page.get_by_role("button", name="Record it").click()
     expect(page.locator(".govuk-error-summary")).to_be_visible()
     axe(page)
-    page.get_by_label("The decision that is frozen, and until when").fill(
-        "Move to a new placement, until the panel reports"
-    )
+    page.get_by_label("The decision that is frozen").fill("Move to a new placement")
     page.get_by_role("button", name="Record it").click()
     expect(page.get_by_text("Frozen decision recorded.")).to_be_visible()
 

@@ -223,10 +223,18 @@ class TestFrozenDecisions:
         client = client_for("complaints")
         frozen = client.post(
             f"/staff/cases/{case.reference}/childrens/frozen/",
-            {"decision": "Move to a new placement, frozen until the panel reports."},
+            {
+                "decision": "Move to a new placement.",
+                **dated("until", working_days_ahead(20)),
+            },
         )
         assert frozen.status_code == REDIRECT
         row = FrozenDecision.objects.get(case=case)
+        assert row.frozen_until == working_days_ahead(20)
+        assert (
+            f"until {working_days_ahead(20):%-d %b %Y}"
+            in client.get(f"/staff/cases/{case.reference}/").content.decode()
+        )
         assert (
             client.get(f"/staff/cases/{case.reference}/")
             .content.decode()

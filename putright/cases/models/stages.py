@@ -172,4 +172,6 @@ class FrozenDecision(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="frozen_decisions")
     decision = models.TextField()
     frozen_on = models.DateField()
+    # Until when it is frozen; None: until the complaint ends.
+    frozen_until = models.DateField(null=True, blank=True)
     unfrozen_on = models.DateField(null=True, blank=True)

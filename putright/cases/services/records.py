@@ -363,18 +363,26 @@ def learning_add(
 
 @transaction.atomic
 def frozen_decision_add(
-    *, case: Case, actor: Actor, decision: str, on: date | None = None
+    *,
+    case: Case,
+    actor: Actor,
+    decision: str,
+    until: date | None = None,
+    on: date | None = None,
 ) -> FrozenDecision:
     """Children's and adults' social care: a decision deferred until the complaint ends."""
     if case.process not in ("childrens_social_care", "adult_social_care"):
         raise InvalidInput(
             "Decisions are frozen only in children's and adults' social care complaints."
         )
+    if until is not None and until < (on or clock.today()):
+        raise InvalidInput("The date it is frozen until cannot be before today.")
     case_claim(case)
     row = FrozenDecision.objects.create(
         case=case,
         decision=_required(decision, "the decision that is frozen"),
         frozen_on=on or clock.today(),
+        frozen_until=until,
     )
     timeline_record(
         case=case,

@@ -617,8 +617,9 @@ def _arrange(member: StaffMember, case: Case, _panel: PanelReview, form: Any) ->
 
 
 def _freeze(member: StaffMember, case: Case, _item: Case, form: Any) -> Any:
+    d = form.cleaned_data
     return services.frozen_decision_add(
-        case=case, actor=member.actor, decision=form.cleaned_data["decision"]
+        case=case, actor=member.actor, decision=d["decision"], until=d["until"]
     )
 
 
