@@ -176,6 +176,12 @@ KIND_VARIABLES: dict[str, dict[str, str]] = {
             "restriction.starts_on, restriction.review_on."
         ),
     },
+    K.PANEL_INVITATION: {
+        "panel": (
+            "The review panel: panel.date (when it meets), panel.chair, panel.person_one and "
+            "panel.person_two (the two independent persons)."
+        ),
+    },
 }
 
 DECISION_LABELS = {"upheld": "Upheld", "partly_upheld": "Partly upheld", "not_upheld": "Not upheld"}
@@ -550,6 +556,36 @@ def _restriction(
     }
 
 
+def _panel_invitation(
+    case: Case,
+    kind: str,
+    number: int,
+    record: StageRecord | None,
+    stages: dict[int, StageRecord],
+    on: date,
+) -> dict[str, Any]:
+    panel = (
+        PanelReview.objects.filter(case=case, chair__isnull=False, panel_date__isnull=False)
+        .select_related("chair", "independent_person_one", "independent_person_two")
+        .first()
+    )
+    if panel is None or panel.chair is None:
+        raise LetterNotApplicable(f"The review panel on case {case.reference} is not arranged.")
+    # A council that does not name staff in letters says who sits without their names.
+    named = bool(getattr(settings, "PUTRIGHT_LETTERS_NAME_OFFICERS", True))
+    unnamed = "someone independent of the service you complained about"
+    seats = (panel.chair, panel.independent_person_one, panel.independent_person_two)
+    chair, one, two = (o.name if o is not None and named else unnamed for o in seats)
+    return {
+        "panel": {
+            "date": day(panel.panel_date),
+            "chair": chair,
+            "person_one": one,
+            "person_two": two,
+        }
+    }
+
+
 def _feedback(
     case: Case,
     kind: str,
@@ -596,6 +632,7 @@ _KIND_BUILDERS: dict[str, Builder] = {
     K.COMPLIMENT_THANKS: _feedback,
     K.ACTION_UPDATE: _nothing_more,
     K.RESTRICTION_NOTICE: _restriction,
+    K.PANEL_INVITATION: _panel_invitation,
 }
 
 
@@ -780,6 +817,17 @@ _SAMPLE_KIND: dict[str, dict[str, Any]] = {
             "starts_on": "10 November 2026",
             "review_on": "10 February 2027",
         }
+    },
+    K.PANEL_INVITATION: {
+        "process": "childrens_social_care",
+        "stage": 3,
+        "stage_name": "Stage 3: review panel",
+        "panel": {
+            "date": "15 April 2027",
+            "chair": "Sample Chair",
+            "person_one": "Sample Independent Person",
+            "person_two": "Sample Second Person",
+        },
     },
 }
 

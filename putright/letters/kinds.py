@@ -33,6 +33,7 @@ class LetterKind(models.TextChoices):
     COMPLIMENT_THANKS = "compliment_thanks", "Thanks for a compliment"
     ACTION_UPDATE = "action_update", "Update on an action we agreed"
     RESTRICTION_NOTICE = "restriction_notice", "Restriction on contact"
+    PANEL_INVITATION = "panel_invitation", "Children's social care: invitation to the review panel"
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +145,10 @@ KIND_RULES: dict[str, KindRules] = {
             "restriction.review_on",
             *_OMBUDSMAN,
         )
+    ),
+    # Children's stage 3 (001 Appendix B): when the panel meets and who sits on it.
+    K.PANEL_INVITATION: KindRules(
+        ("reference", "panel.date", "panel.chair", "panel.person_one", "panel.person_two")
     ),
     K.COMMENT_THANKS: KindRules(("reference", "feedback_summary", "service_name")),
     K.COMPLIMENT_THANKS: KindRules(("reference", "feedback_summary", "service_name")),

@@ -357,3 +357,23 @@ def restriction_impose_and_issue(
         review_on=review_on,
     )
     return letter_issue(case=case, kind=LetterKind.RESTRICTION_NOTICE, actor=actor)
+
+
+@transaction.atomic
+def panel_arrange_and_issue(
+    *,
+    case: Case,
+    actor: Actor,
+    chair: Officer,
+    persons: tuple[Officer, Officer],
+    panel_on: date,
+    on: date | None = None,
+) -> IssuedLetter:
+    """Children's stage 3: arrange the review panel and invite the person in writing (their
+    representative and a copy to them, when someone acts for them): when it meets and who
+    sits on it. A refusal by the
+    policy core (an officer who is not independent, a date past the target) changes nothing."""
+    services.panel_arrange(
+        case=case, actor=actor, chair=chair, persons=persons, panel_on=panel_on, on=on
+    )
+    return letter_issue(case=case, kind=LetterKind.PANEL_INVITATION, actor=actor, on=on)

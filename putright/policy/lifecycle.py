@@ -795,7 +795,12 @@ def guard_time_limit(facts: CaseFacts, discretion: str) -> bool:
 
 
 def guard_independent_officer(
-    facts: CaseFacts, *, stage: int, officer: str, officer_is_independent: bool
+    facts: CaseFacts,
+    *,
+    stage: int,
+    officer: str,
+    officer_is_independent: bool,
+    who: str | None = None,
 ) -> None:
     """Raise OfficerNotIndependent for an officer who may not take `stage`.
 
@@ -814,11 +819,65 @@ def guard_independent_officer(
                 f"consider it at stage {stage}. Choose an officer who has not been involved."
             )
     if rule in ("independent_investigator", "independent_panel") and not officer_is_independent:
-        who = "an independent investigating officer" if stage == 2 else "an independent chair"
+        who = who or (
+            "an independent investigating officer" if stage == 2 else "an independent chair"
+        )
         raise OfficerNotIndependent(
             f"Stage {stage} needs {who}, from outside the service's line management. "
             "Confirm the officer is independent before allocating them."
         )
+
+
+class PanelNotFormed(RuleBroken):
+    rule = "panel_not_formed"
+
+
+@dataclass(frozen=True, slots=True)
+class PanelSeat:
+    """An officer proposed for the review panel: who, and whether they are independent."""
+
+    officer: str
+    independent: bool
+
+
+def guard_review_panel(
+    facts: CaseFacts,
+    *,
+    chair: PanelSeat,
+    persons: tuple[PanelSeat, ...],
+    panel_on: date,
+    panel_by: date | None,
+) -> None:
+    """Children's stage 3: an independent chair and two independent persons, three different
+    people, meeting inside the target (001 Appendix B, 004 Stage Three).
+
+    Independence is the rule every stage allocation uses (`guard_independent_officer`), so an
+    officer refused as the stage's officer is refused here too. Raises OfficerNotIndependent
+    or PanelNotFormed.
+    """
+    guard_independent_officer(
+        facts, stage=3, officer=chair.officer, officer_is_independent=chair.independent
+    )
+    for seat in persons:
+        guard_independent_officer(
+            facts,
+            stage=3,
+            officer=seat.officer,
+            officer_is_independent=seat.independent,
+            who="independent persons on its panel",
+        )
+    people = [chair.officer, *(seat.officer for seat in persons)]
+    if len(persons) != 2 or len(set(people)) != 3:
+        raise PanelNotFormed(
+            "The panel needs a chair and two independent persons: three different people."
+        )
+    if panel_by is not None and panel_on > panel_by:
+        raise PanelNotFormed(
+            f"The panel must meet by {panel_by:%-d %B %Y}, the target for this stage. "
+            "Choose that date or an earlier one."
+        )
+    if facts.escalation_requested_on is not None and panel_on < facts.escalation_requested_on:
+        raise PanelNotFormed("The panel cannot meet before the review was requested.")
 
 
 def response_gaps(facts: CaseFacts, content: ResponseContent) -> tuple[str, ...]:

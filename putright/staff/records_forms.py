@@ -339,3 +339,91 @@ class AdjustmentEndForm(VersionedForm):
         widget=forms.Textarea,
         error_messages={"required": "Say why the adjustment ends"},
     )
+
+
+# Children's social care: the stage 3 review panel, frozen decisions
+
+
+class PanelArrangeForm(VersionedForm):
+    """Who sits on the review panel and when it meets. Every active officer is listed, the
+    independent ones marked: the policy core refuses anyone who is not independent."""
+
+    chair = officer_field("Chair", help_text="An independent officer.")
+    person_one = officer_field("First independent person")
+    person_two = officer_field("Second independent person")
+    panel_on = DateInputField(label="Date the panel meets", error_name="the date the panel meets")
+
+    def __init__(self, *args: Any, panel_by: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if panel_by:
+            self.fields["panel_on"].help_text = f"By {panel_by}, the target for this stage."
+
+
+class FrozenDecisionForm(VersionedForm):
+    decision = forms.CharField(
+        label="The decision that is frozen",
+        widget=forms.Textarea,
+        error_messages={"required": "Enter the decision that is frozen"},
+    )
+    until = DateInputField(
+        label="Frozen until",
+        error_name="the date it is frozen until",
+        required=False,
+        help_text="Leave empty if it is frozen until the complaint ends.",
+    )
+
+
+class FrozenDecisionLiftForm(VersionedForm):
+    lifted_on = DateInputField(label="Lifted on", error_name="the date it was lifted")
+
+
+YES_NO_NOT_YET = [("yes", "Yes"), ("no", "No"), ("", "Not decided yet")]
+
+
+def yes_no(value: str) -> bool | None:
+    return {"yes": True, "no": False}.get(value)
+
+
+class RepresentationForm(VersionedForm):
+    """Someone acting for a child (004): the sufficient-interest decision with its reasons,
+    whether the child's views were sought, and the advocate offer and its take-up."""
+
+    sufficient_interest = forms.ChoiceField(
+        label="Does the person acting for the child have sufficient interest?",
+        choices=YES_NO_NOT_YET,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    reasons = forms.CharField(
+        label="Reasons for the decision", widget=forms.Textarea, required=False
+    )
+    childs_views_sought = forms.ChoiceField(
+        label="Were the child's views sought?",
+        choices=[("yes", "Yes"), ("no", "No"), ("", "Not yet")],
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    childs_views = forms.CharField(
+        label="The child's views, or why they were not sought",
+        widget=forms.Textarea,
+        required=False,
+    )
+    advocate_offered_on = DateInputField(
+        label="Advocate offered on", error_name="the date the advocate was offered", required=False
+    )
+    advocate_taken_up = forms.ChoiceField(
+        label="Was the advocate offer taken up?",
+        choices=[("yes", "Yes"), ("no", "No"), ("", "Not yet")],
+        widget=forms.RadioSelect,
+        required=False,
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("advocate_taken_up") and not data.get("advocate_offered_on"):
+            self.add_error("advocate_offered_on", "Enter the date the advocate was offered")
+        return data
+
+
+class IndependentPersonForm(VersionedForm):
+    officer = officer_field("Independent person")

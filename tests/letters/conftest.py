@@ -440,6 +440,25 @@ def issue_panel_request_acknowledgement(c: Council) -> Issued:
     )
 
 
+def issue_panel_invitation(c: Council) -> Issued:
+    case = _childrens_at_stage3(c)
+    chair = _panel_chair()
+    services.escalation_acknowledge(case=case, actor=c.team, officer=chair, on=D(2027, 1, 7))
+    persons = (
+        OfficerFactory(name="Asha Verma", is_independent=True),
+        OfficerFactory(name="Colin Reid", is_independent=True),
+    )
+    letter = workflows.panel_arrange_and_issue(
+        case=case,
+        actor=c.team,
+        chair=chair,
+        persons=persons,
+        panel_on=D(2027, 2, 10),
+        on=D(2027, 1, 12),
+    )
+    return Issued(letter, ["10 February 2027", "Ian Fletcher", "Asha Verma", "Colin Reid"])
+
+
 def _panel_held(c: Council) -> Case:
     case = _childrens_at_stage3(c)
     services.escalation_acknowledge(
@@ -634,6 +653,7 @@ ISSUERS: dict[str, Callable[[Council], Issued]] = {
     "childrens_stage2_response": issue_childrens_stage2_response,
     "panel_request_acknowledgement": issue_panel_request_acknowledgement,
     "panel_findings": issue_panel_findings,
+    "panel_invitation": issue_panel_invitation,
     "panel_response": issue_panel_response,
     "adult_social_care_response": issue_adult_social_care_response,
     "exclusion_notice": issue_exclusion_notice,

@@ -40,6 +40,8 @@ OFFICERS: Final = [
     ("Peter Wood", "Independent Investigating Officer", "childrens-social-care", True),
     ("Sarah Quinn", "Independent Person", "childrens-social-care", True),
     ("Ian Fletcher", "Independent Review Panel Chair", "childrens-social-care", True),
+    # A review panel needs a chair and two independent persons who took no earlier stage.
+    ("Grace Okonkwo", "Independent Person", "childrens-social-care", True),
     ("Maria Santos", "Adult Social Care Team Manager", "adult-social-care", False),
     ("Kevin Moore", "Head of Adult Social Care", "adult-social-care", False),
 ]

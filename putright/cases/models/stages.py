@@ -81,6 +81,11 @@ class StageRecord(models.Model):
     # extension (respond_by is the date after extensions).
     acknowledge_by = models.DateField(null=True, blank=True)
     target_by = models.DateField(null=True, blank=True)
+    # Children's stage 2 (004, 001 Appendix B): an independent person oversees the
+    # investigation beside the independent investigating officer.
+    independent_person = models.ForeignKey(
+        Officer, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         constraints = [
@@ -143,6 +148,18 @@ class PanelReview(models.Model):
     findings = models.TextField(blank=True)
     council_response_on = models.DateField(null=True, blank=True)
     council_response = models.TextField(blank=True)
+    # Arranging the panel (001 Appendix B): an independent chair and two independent persons,
+    # chosen from the officers; the invitations go out as letters when it is arranged.
+    chair = models.ForeignKey(
+        "cases.Officer", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    independent_person_one = models.ForeignKey(
+        "cases.Officer", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    independent_person_two = models.ForeignKey(
+        "cases.Officer", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    arranged_on = models.DateField(null=True, blank=True)
 
 
 class ChildrensRepresentation(models.Model):
@@ -155,6 +172,8 @@ class ChildrensRepresentation(models.Model):
     sufficient_interest_reasons = models.TextField(blank=True)
     decided_on = models.DateField(null=True, blank=True)
     childs_views = models.TextField(blank=True)
+    # Whether the child's own views were sought (None: not recorded yet).
+    childs_views_sought = models.BooleanField(null=True)
     advocate_offered_on = models.DateField(null=True, blank=True)
     advocate_taken_up = models.BooleanField(null=True)
 
@@ -165,4 +184,6 @@ class FrozenDecision(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="frozen_decisions")
     decision = models.TextField()
     frozen_on = models.DateField()
+    # Until when it is frozen; None: until the complaint ends.
+    frozen_until = models.DateField(null=True, blank=True)
     unfrozen_on = models.DateField(null=True, blank=True)

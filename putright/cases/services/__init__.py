@@ -15,6 +15,12 @@ from putright.cases.services.calendar import (
     closure_day_remove,
     deadlines_recompute,
 )
+from putright.cases.services.childrens import (
+    frozen_decision_lift,
+    panel_arrange,
+    panel_target,
+    stage2_independent_person_record,
+)
 from putright.cases.services.drafts import (
     LedgerAction,
     LedgerRemedy,
@@ -172,6 +178,7 @@ __all__ = [
     "feedback_submit",
     "files_orphaned_delete",
     "frozen_decision_add",
+    "frozen_decision_lift",
     "improvement_complete",
     "improvement_record",
     "issue_add",
@@ -184,8 +191,10 @@ __all__ = [
     "ombudsman_order_add",
     "ombudsman_order_comply",
     "ombudsman_reopen",
+    "panel_arrange",
     "panel_findings_record",
     "panel_held_record",
+    "panel_target",
     "remedy_offer",
     "remedy_update",
     "representative_add",
@@ -202,6 +211,7 @@ __all__ = [
     "restriction_review",
     "service_request_complete",
     "sign_in_link_spend",
+    "stage2_independent_person_record",
     "stage_extend",
     "stage_respond",
     "submission_claim",

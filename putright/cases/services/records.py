@@ -363,18 +363,26 @@ def learning_add(
 
 @transaction.atomic
 def frozen_decision_add(
-    *, case: Case, actor: Actor, decision: str, on: date | None = None
+    *,
+    case: Case,
+    actor: Actor,
+    decision: str,
+    until: date | None = None,
+    on: date | None = None,
 ) -> FrozenDecision:
     """Children's and adults' social care: a decision deferred until the complaint ends."""
     if case.process not in ("childrens_social_care", "adult_social_care"):
         raise InvalidInput(
             "Decisions are frozen only in children's and adults' social care complaints."
         )
+    if until is not None and until < (on or clock.today()):
+        raise InvalidInput("The date it is frozen until cannot be before today.")
     case_claim(case)
     row = FrozenDecision.objects.create(
         case=case,
         decision=_required(decision, "the decision that is frozen"),
         frozen_on=on or clock.today(),
+        frozen_until=until,
     )
     timeline_record(
         case=case,
@@ -393,6 +401,7 @@ def childrens_representation_record(
     sufficient_interest: bool | None,
     reasons: str,
     childs_views: str = "",
+    childs_views_sought: bool | None = None,
     advocate_offered_on: date | None = None,
     advocate_taken_up: bool | None = None,
     on: date | None = None,
@@ -410,6 +419,7 @@ def childrens_representation_record(
             "sufficient_interest_reasons": reasons,
             "decided_on": (on or clock.today()) if sufficient_interest is not None else None,
             "childs_views": childs_views,
+            "childs_views_sought": childs_views_sought,
             "advocate_offered_on": advocate_offered_on,
             "advocate_taken_up": advocate_taken_up,
         },
@@ -422,6 +432,8 @@ def childrens_representation_record(
         after={
             "sufficient_interest": sufficient_interest,
             "reasons": reasons,
+            "childs_views_sought": childs_views_sought,
+            "advocate_offered_on": advocate_offered_on,
             "advocate_taken_up": advocate_taken_up,
         },
     )

@@ -33,9 +33,9 @@ class PageInput:
 
 def page_parts(page: PageInput) -> dict[str, Any]:
     """The context of every part of the page, merged."""
-    from putright.staff.case_page import casework, records, response
+    from putright.staff.case_page import casework, childrens, records, response
 
     context: dict[str, Any] = {}
-    for part in (casework, response, records):
+    for part in (casework, response, records, childrens):
         context.update(part.context(page))
     return context

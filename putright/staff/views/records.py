@@ -21,12 +21,16 @@ from putright.accounts.restricted import named_on, restricted_case_name, staff_w
 from putright.cases import services
 from putright.cases.models import (
     Case,
+    ChildrensRepresentation,
+    FrozenDecision,
     OmbudsmanCase,
     OmbudsmanEvidence,
     OmbudsmanOrder,
+    PanelReview,
     ReasonableAdjustment,
     Restriction,
     ServiceImprovement,
+    StageRecord,
 )
 from putright.cases.models.learning import THEMES
 from putright.cases.services import OmbudsmanOrderInput
@@ -639,6 +643,181 @@ def ombudsman_evidence(
     return response
 
 
+# ---------------------------------------------------------------------------------------
+# Children's social care (001 Appendix B, 004): the review panel and frozen decisions.
+# Each page exists only on a children's case: `item` finds nothing (404) on any other.
+
+CHILDRENS = "childrens_social_care"
+
+
+def _childrens_case(case: Case, _pk: int) -> Case | None:
+    return case if case.process == CHILDRENS else None
+
+
+def _open_panel(case: Case, _pk: int) -> PanelReview | None:
+    if case.process != CHILDRENS or case.stage != 3:
+        return None
+    return PanelReview.objects.filter(case=case, panel_held_on=None).first()
+
+
+def _frozen(case: Case, pk: int) -> FrozenDecision | None:
+    if case.process != CHILDRENS:
+        return None
+    return FrozenDecision.objects.filter(case=case, pk=pk, unfrozen_on=None).first()
+
+
+def _panel_by(case: Case, _item: Any) -> dict[str, Any]:
+    target = services.panel_target(case=case, today=clock.today())
+    return {"panel_by": f"{target:%-d %B %Y}" if target else ""}
+
+
+def _panel_initial(_case: Case, panel: PanelReview) -> dict[str, Any]:
+    return {
+        "chair": panel.chair_id,
+        "person_one": panel.independent_person_one_id,
+        "person_two": panel.independent_person_two_id,
+        "panel_on": panel.panel_date,
+    }
+
+
+def _arrange(member: StaffMember, case: Case, _panel: PanelReview, form: Any) -> Any:
+    d = form.cleaned_data
+    return workflows.panel_arrange_and_issue(
+        case=case,
+        actor=member.actor,
+        chair=d["chair"],
+        persons=(d["person_one"], d["person_two"]),
+        panel_on=d["panel_on"],
+    )
+
+
+def _freeze(member: StaffMember, case: Case, _item: Case, form: Any) -> Any:
+    d = form.cleaned_data
+    return services.frozen_decision_add(
+        case=case, actor=member.actor, decision=d["decision"], until=d["until"]
+    )
+
+
+def _lift(member: StaffMember, case: Case, item: FrozenDecision, form: Any) -> Any:
+    return services.frozen_decision_lift(
+        case=case, actor=member.actor, frozen=item, on=form.cleaned_data["lifted_on"]
+    )
+
+
+def _bool_word(value: bool | None) -> str:
+    return "" if value is None else ("yes" if value else "no")
+
+
+def _representation_initial(case: Case, _item: Case) -> dict[str, Any]:
+    row = ChildrensRepresentation.objects.filter(case=case).first()
+    if row is None:
+        return {}
+    return {
+        "sufficient_interest": _bool_word(row.sufficient_interest),
+        "reasons": row.sufficient_interest_reasons,
+        "childs_views_sought": _bool_word(row.childs_views_sought),
+        "childs_views": row.childs_views,
+        "advocate_offered_on": row.advocate_offered_on,
+        "advocate_taken_up": _bool_word(row.advocate_taken_up),
+    }
+
+
+def _represent(member: StaffMember, case: Case, _item: Case, form: Any) -> Any:
+    d = form.cleaned_data
+    return services.childrens_representation_record(
+        case=case,
+        actor=member.actor,
+        sufficient_interest=rf.yes_no(d["sufficient_interest"]),
+        reasons=d["reasons"],
+        childs_views=d["childs_views"],
+        childs_views_sought=rf.yes_no(d["childs_views_sought"]),
+        advocate_offered_on=d["advocate_offered_on"],
+        advocate_taken_up=rf.yes_no(d["advocate_taken_up"]),
+    )
+
+
+def _investigated(case: Case, _pk: int) -> StageRecord | None:
+    if case.process != CHILDRENS:
+        return None
+    return StageRecord.objects.filter(case=case, number=2, officer__isnull=False).first()
+
+
+def _independent_person(member: StaffMember, case: Case, _item: StageRecord, form: Any) -> Any:
+    return services.stage2_independent_person_record(
+        case=case, actor=member.actor, officer=form.cleaned_data["officer"]
+    )
+
+
+CHILDRENS_PAGES: dict[str, CasePage] = {
+    "representation": CasePage(
+        "Someone acting for a child",
+        "Save",
+        rf.RepresentationForm,
+        _represent,
+        item=_childrens_case,
+        done="Saved: sufficient interest, the child's views and the advocate offer.",
+        initial=_representation_initial,
+    ),
+    "independent-person": CasePage(
+        "Record the stage 2 independent person",
+        "Record the independent person",
+        rf.IndependentPersonForm,
+        _independent_person,
+        item=_investigated,
+        done="Stage 2 independent person recorded.",
+        initial=lambda _c, record: {"officer": record.independent_person_id},
+    ),
+    "panel": CasePage(
+        "Arrange the review panel",
+        "Arrange the panel and send the invitations",
+        rf.PanelArrangeForm,
+        _arrange,
+        item=_open_panel,
+        done="Review panel arranged and the invitations sent by letter.",
+        form_kwargs=_panel_by,
+        initial=_panel_initial,
+    ),
+    "frozen": CasePage(
+        "Record a frozen decision",
+        "Record it",
+        rf.FrozenDecisionForm,
+        _freeze,
+        item=_childrens_case,
+        done="Frozen decision recorded.",
+    ),
+    "lift": CasePage(
+        "Lift a frozen decision",
+        "Lift the decision",
+        rf.FrozenDecisionLiftForm,
+        _lift,
+        item=_frozen,
+        done="Frozen decision lifted.",
+        initial=lambda _c, _i: {"lifted_on": clock.today()},
+    ),
+}
+CHILDRENS_ITEM_PAGES = frozenset({"lift"})
+
+
+@staff_view(Capability.SEE_CASES)
+def childrens_page(
+    request: HttpRequest, member: StaffMember, reference: str, action: str, item_id: int = 0
+) -> HttpResponse:
+    page = CHILDRENS_PAGES.get(action)
+    if page is None or (action in CHILDRENS_ITEM_PAGES) != (item_id != 0):
+        return not_found(request, member)
+    return _case_page(request, member, reference, page, item_id)
+
+
+CHILDRENS_URLS: list[URLPattern] = [
+    path("cases/<str:reference>/childrens/<slug:action>/", childrens_page, name="childrens"),
+    path(
+        "cases/<str:reference>/childrens/<slug:action>/<int:item_id>/",
+        childrens_page,
+        name="childrens-item",
+    ),
+]
+
+
 urlpatterns: list[URLPattern] = [
     path("cases/<str:reference>/flags/", triage_flags, name="triage-flags"),
     path("restricted/<str:reference>/", restricted_case, name="restricted-case"),
@@ -672,3 +851,4 @@ urlpatterns: list[URLPattern] = [
         name="ombudsman-item",
     ),
 ]
+urlpatterns += CHILDRENS_URLS
