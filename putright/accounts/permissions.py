@@ -46,12 +46,21 @@ class Capability(StrEnum):
     ACT_ON_OWN_CASES = "act_on_own_cases"
     SEE_COUNTS = "see_counts"  # open cases by service and status
     SEE_EQUALITY_AGGREGATE = "see_equality_aggregate"
+    # A person's whole record as one archive (UK GDPR Art. 15): the complaints team only.
+    SUBJECT_ACCESS = "subject_access"
 
 
 _C = Capability
 ROLE_CAPABILITIES: Final[dict[StaffRole, frozenset[Capability]]] = {
     StaffRole.COMPLAINTS_TEAM: frozenset(
-        {_C.SEE_CASES, _C.SEE_EVERY_SERVICE, _C.TRIAGE, _C.ACT_ON_ANY_CASE, _C.SEE_COUNTS}
+        {
+            _C.SEE_CASES,
+            _C.SEE_EVERY_SERVICE,
+            _C.TRIAGE,
+            _C.ACT_ON_ANY_CASE,
+            _C.SEE_COUNTS,
+            _C.SUBJECT_ACCESS,
+        }
     ),
     StaffRole.INVESTIGATING_OFFICER: frozenset({_C.SEE_CASES, _C.ACT_ON_OWN_CASES}),
     StaffRole.SERVICE_MANAGER: frozenset(

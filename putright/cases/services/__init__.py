@@ -110,6 +110,7 @@ from putright.cases.services.restrictions import (
     restriction_review,
 )
 from putright.cases.services.retention import cases_anonymise
+from putright.cases.services.subject_access import subject_access_recorded
 from putright.cases.services.triage_flags import case_flags_set
 
 __all__ = [
@@ -201,6 +202,7 @@ __all__ = [
     "sign_in_link_spend",
     "stage_extend",
     "stage_respond",
+    "subject_access_recorded",
     "submission_claim",
     "submission_record",
     "submissions_forget",
