@@ -289,3 +289,46 @@ def test_a_contact_with_no_letters_or_files_still_exports_its_timeline(
     assert f"cases/{case.reference}/timeline.json" in names
     assert not [n for n in names if "/letters/" in n or "/files/" in n]
     assert "No letters." in texts_of(archive, tmp_path)["summary.pdf"]
+
+
+def test_a_demo_persons_archive_names_no_other_person_in_the_demo_council(
+    tmp_path: Path,
+) -> None:
+    """The demo council (seed_demo, which issues no letters and keeps no files): the person
+    with the most cases, given their equality answers; every file of their archive, the
+    summary PDF included, is searched for every other person's full name."""
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+    from django.db.models import Count
+
+    from putright.accounts.models import StaffRole
+    from putright.accounts.permissions import StaffMember
+    from putright.cases.models import Officer
+    from putright.staff.subject_access import subject_access_export
+
+    call_command("seed_demo", "--cases", "40", stdout=io.StringIO())
+    person = Person.objects.annotate(n=Count("cases")).filter(n__gt=0).order_by("-n", "pk").first()
+    assert person is not None
+    for case in Case.objects.filter(person=person):
+        services.equality_answers_record(case=case, answers={"religion": "Christian"})
+    # The demo's complaints team officer, as the back office would see them signed in.
+    user = get_user_model().objects.get(username="complaints.team")
+    officer = Officer.objects.get(user=user)
+    member = StaffMember(
+        user_id=user.pk,
+        name=officer.name,
+        role=StaffRole.COMPLAINTS_TEAM,
+        service_id=None,
+        officer=officer,
+    )
+
+    made = subject_access_export(member=member, person=person)
+    archive = zipfile.ZipFile(made.stream)
+    texts = texts_of(archive, tmp_path)
+
+    assert len([n for n in texts if n.endswith("timeline.json")]) == person.cases.count()
+    assert len([n for n in texts if n.endswith("equality-monitoring.json")]) == person.cases.count()
+    others = set(Person.objects.exclude(name=person.name).values_list("name", flat=True))
+    assert len(others) > 10
+    everything = " ".join([*texts, *texts.values()]).casefold()
+    assert [name for name in others if name.casefold() in everything] == []
