@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
@@ -339,8 +340,10 @@ def archive_write(
                     f"{base}/letters/{_letter_name(number, letter)}", bytes(letter.pdf)
                 )
             for number, file in enumerate(item.files, 1):
-                with file.file.open("rb") as handle:
-                    archive.writestr(f"{base}/files/{_file_name(number, file)}", handle.read())
+                # Copied in chunks: a large file never sits whole in memory.
+                name = f"{base}/files/{_file_name(number, file)}"
+                with file.file.open("rb") as handle, archive.open(name, "w") as entry:
+                    shutil.copyfileobj(handle, entry)
 
 
 @dataclass(frozen=True, slots=True)
