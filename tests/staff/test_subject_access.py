@@ -291,6 +291,19 @@ def test_a_contact_with_no_letters_or_files_still_exports_its_timeline(
     assert "No letters." in texts_of(archive, tmp_path)["summary.pdf"]
 
 
+def test_the_summary_is_a_tagged_pdf_with_a_title(
+    council: Council, client_for: Callable[[str], Client], tmp_path: Path
+) -> None:
+    from tests.letters.conftest import pdf_info
+
+    case = complaint_new(council)
+    summary = archive_of(client_for("complaints"), case).read("summary.pdf")
+
+    info = pdf_info(summary, tmp_path)
+    assert info["Tagged"] == "yes"
+    assert info["Title"] == "Subject access: the record we hold about Margaret Wilson"
+
+
 def test_a_demo_persons_archive_names_no_other_person_in_the_demo_council(
     tmp_path: Path,
 ) -> None:
