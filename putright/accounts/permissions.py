@@ -51,6 +51,8 @@ class Capability(StrEnum):
     # behind them only for roles that may see cases (SEE_CASES): governance reads counts.
     SEE_REPORTS = "see_reports"
     SEE_ALL_REPORTS = "see_all_reports"
+    # A person's whole record as one archive (UK GDPR Art. 15): the complaints team only.
+    SUBJECT_ACCESS = "subject_access"
 
 
 _C = Capability
@@ -64,6 +66,7 @@ ROLE_CAPABILITIES: Final[dict[StaffRole, frozenset[Capability]]] = {
             _C.SEE_COUNTS,
             _C.SEE_REPORTS,
             _C.SEE_ALL_REPORTS,
+            _C.SUBJECT_ACCESS,
         }
     ),
     StaffRole.INVESTIGATING_OFFICER: frozenset({_C.SEE_CASES, _C.ACT_ON_OWN_CASES}),

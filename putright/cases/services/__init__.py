@@ -117,6 +117,7 @@ from putright.cases.services.restrictions import (
     restriction_review,
 )
 from putright.cases.services.retention import cases_anonymise
+from putright.cases.services.subject_access import subject_access_recorded
 from putright.cases.services.triage_flags import case_flags_set
 
 __all__ = [
@@ -214,6 +215,7 @@ __all__ = [
     "stage2_independent_person_record",
     "stage_extend",
     "stage_respond",
+    "subject_access_recorded",
     "submission_claim",
     "submission_record",
     "submissions_forget",

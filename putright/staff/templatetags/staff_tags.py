@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms, template
 from django.forms.boundfield import BoundField
 
+from putright.accounts.permissions import Capability, StaffMember
 from putright.web.forms import DateInputWidget
 
 register = template.Library()
@@ -35,3 +36,9 @@ def is_selected(choice_value: object, bound_field: BoundField) -> bool:
     if value is None or value == "":
         return str(choice_value) == ""
     return str(choice_value) == str(value)
+
+
+@register.filter
+def can(member: StaffMember | None, capability: str) -> bool:
+    """Whether the member's role allows `capability` (a Capability value)."""
+    return member is not None and member.can(Capability(capability))

@@ -39,9 +39,11 @@ from putright.core import clock
 from putright.letters import workflows
 from putright.staff import learning, queries
 from putright.staff import records_forms as rf
+from putright.staff import subject_access as sar
 from putright.staff.access import not_found, refused, staff_render, staff_view
 from putright.staff.errors import attempt
 from putright.staff.views.cases import _load
+from putright.web import converters  # noqa: F401 - registers <id:...>
 
 CALENDAR = "/staff/calendar/"
 
@@ -811,44 +813,86 @@ def childrens_page(
 CHILDRENS_URLS: list[URLPattern] = [
     path("cases/<str:reference>/childrens/<slug:action>/", childrens_page, name="childrens"),
     path(
-        "cases/<str:reference>/childrens/<slug:action>/<int:item_id>/",
+        "cases/<str:reference>/childrens/<slug:action>/<id:item_id>/",
         childrens_page,
         name="childrens-item",
     ),
 ]
 
 
+# Subject access (UK GDPR Art. 15): the person's whole record as one archive
+#
+# The complaints team only (Capability.SUBJECT_ACCESS), from a case it may see. The archive
+# is streamed from a temporary file and never stored (putright.staff.subject_access).
+
+
+@staff_view(Capability.SEE_CASES)
+def subject_access(request: HttpRequest, member: StaffMember, reference: str) -> HttpResponse:
+    """What the archive holds, and a button that downloads it and records it."""
+    loaded = _load(member, reference)
+    if loaded is None:
+        return not_found(request, member)
+    case = loaded.case
+    if not member.can(Capability.SUBJECT_ACCESS):
+        return refused(request, member, "Only the complaints team exports a person's record.")
+    error = ""
+    if request.method == "POST":
+        try:
+            archive = sar.subject_access_export(member=member, person=case.person)
+        except services.InvalidInput as problem:
+            error = str(problem)
+        else:
+            response: HttpResponse = FileResponse(  # type: ignore[assignment]
+                archive.stream,
+                as_attachment=True,
+                filename=archive.name,
+                content_type="application/zip",
+            )
+            response["Cache-Control"] = "no-store"
+            return response
+    cases = sar.cases_listed(member=member, person_id=case.person_id)
+    return staff_render(
+        request,
+        member,
+        "staff/subject_access/page.html",
+        {"case": case, "references": cases.references, "hidden": cases.hidden, "error": error},
+        status=400 if error else 200,
+    )
+
+
 urlpatterns: list[URLPattern] = [
     path("cases/<str:reference>/flags/", triage_flags, name="triage-flags"),
     path("restricted/<str:reference>/", restricted_case, name="restricted-case"),
     path("learning/", learning_log, name="learning"),
-    path("learning/<int:pk>/complete/", improvement_complete, name="learning-complete"),
+    path("learning/<id:pk>/complete/", improvement_complete, name="learning-complete"),
     path("cases/<str:reference>/learning/", improvement_add, name="learning-add"),
     path("cases/<str:reference>/restrictions/<slug:action>/", restriction_page, name="restriction"),
     path(
-        "cases/<str:reference>/restrictions/<slug:action>/<int:item_id>/",
+        "cases/<str:reference>/restrictions/<slug:action>/<id:item_id>/",
         restriction_page,
         name="restriction-item",
     ),
     # Reasonable adjustments
     path("cases/<str:reference>/adjustments/<slug:action>/", adjustment_page, name="adjustment"),
     path(
-        "cases/<str:reference>/adjustments/<slug:action>/<int:item_id>/",
+        "cases/<str:reference>/adjustments/<slug:action>/<id:item_id>/",
         adjustment_page,
         name="adjustment-item",
     ),
     path("calendar/", calendar, name="calendar"),
-    path("calendar/<int:day_id>/remove/", calendar_remove, name="calendar-remove"),
+    path("calendar/<id:day_id>/remove/", calendar_remove, name="calendar-remove"),
     path(
-        "cases/<str:reference>/ombudsman/evidence/<int:file_id>/",
+        "cases/<str:reference>/ombudsman/evidence/<id:file_id>/",
         ombudsman_evidence,
         name="ombudsman-evidence",
     ),
     path("cases/<str:reference>/ombudsman/<slug:action>/", ombudsman_page, name="ombudsman"),
     path(
-        "cases/<str:reference>/ombudsman/<slug:action>/<int:item_id>/",
+        "cases/<str:reference>/ombudsman/<slug:action>/<id:item_id>/",
         ombudsman_page,
         name="ombudsman-item",
     ),
+    # Subject access
+    path("cases/<str:reference>/subject-access/", subject_access, name="subject-access"),
 ]
 urlpatterns += CHILDRENS_URLS
