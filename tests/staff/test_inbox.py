@@ -84,7 +84,11 @@ def test_a_contact_the_person_added_to_before_triage_is_classified_in_one_action
 
     response = client.post(
         f"/staff/inbox/{case.reference}/classify/",
-        {"classify-kind": "complaint", "classify-reason": "Unhappy with the repair"},
+        {
+            "classify-kind": "complaint",
+            "classify-reason": "Unhappy with the repair",
+            "classify-version": Case.objects.get(pk=case.pk).version,
+        },
     )
 
     assert response.status_code == 302, response.content.decode()[:2000]

@@ -21,6 +21,7 @@ from putright.accounts.permissions import Capability, StaffMember
 from putright.cases import selectors, services
 from putright.cases.models import Case, ResponseDraft
 from putright.core import clock
+from putright.core.policy import policy_config
 from putright.letters import workflows
 from putright.policy.lifecycle import Move
 from putright.staff import queries
@@ -105,9 +106,25 @@ def _issue(ctx: MoveContext, form: RespondForm, *, approved: bool = False) -> An
     )
 
 
+def _escalation_hint(case: Case) -> str:
+    """What the letter adds after (g), so the officer does not write it twice: the window
+    to ask for the next stage comes from the process configuration."""
+    if is_final_stage(case):
+        return "The letter then gives the Ombudsman's name, address, phone and website."
+    stage = policy_config().version_by_key(case.policy_version).stage(case.stage)
+    window = stage.escalation_window_days
+    if not window:
+        return "After this, the letter tells the person how to ask for the next stage."
+    return (
+        f"After this, the letter tells the person they can ask within {window} working days "
+        "of this response, and gives the date."
+    )
+
+
 def _render(
     request: HttpRequest, member: StaffMember, ctx: MoveContext, form: RespondForm, draft: Any
 ) -> HttpResponse:
+    form.fields["how_to_escalate"].help_text = _escalation_hint(ctx.case)
     return staff_render(
         request,
         member,
