@@ -14,7 +14,6 @@ Every page fixture also fails the test if one of the site's own static files fai
 load or the page throws an uncaught JavaScript error.
 """
 
-import importlib
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -247,14 +246,8 @@ def letter_templates(request: pytest.FixtureRequest) -> None:
     if "live_server" not in request.fixturenames and "transactional_db" not in request.fixturenames:
         return
     request.getfixturevalue("transactional_db")
-    from django.apps import apps
-
     from putright.letters.models import LetterTemplate
+    from tests.journeys.letter_seeding import letter_templates_seed
 
     if not LetterTemplate.objects.exists():
-        seeding = importlib.import_module("putright.letters.migrations.0002_seed_letter_templates")
-        seeding.seed(apps, None)
-        signing = importlib.import_module(
-            "putright.letters.migrations.0003_responses_signed_by_officer"
-        )
-        signing.sign_by_officer(apps, None)
+        letter_templates_seed()

@@ -3,7 +3,6 @@ uploads, and the demo council's services, for each test."""
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -44,14 +43,8 @@ def council_services(transactional_db: None) -> dict[str, Service]:
 def letter_templates(transactional_db: None) -> None:
     """Browser tests flush the database between tests, taking the letter templates a data
     migration seeded: seed them again, as the migration does."""
-    from django.apps import apps
-
     from putright.letters.models import LetterTemplate
+    from tests.journeys.letter_seeding import letter_templates_seed
 
     if not LetterTemplate.objects.exists():
-        seeding = importlib.import_module("putright.letters.migrations.0002_seed_letter_templates")
-        seeding.seed(apps, None)
-        signing = importlib.import_module(
-            "putright.letters.migrations.0003_responses_signed_by_officer"
-        )
-        signing.sign_by_officer(apps, None)
+        letter_templates_seed()
