@@ -100,15 +100,6 @@ def case_moves_allowed(*, case: Case) -> frozenset[Move]:
     return allowed_moves(facts_of(snapshot_read(case)))
 
 
-def cases_open_by_deadline(*, service_id: int | None = None) -> QuerySet[Case]:
-    qs = Case.objects.exclude(status__in=("closed", "withdrawn", "excluded")).select_related(
-        "person", "service"
-    )
-    if service_id is not None:
-        qs = qs.filter(service_id=service_id)
-    return qs.order_by("next_deadline_on", "id")
-
-
 def case_counts_by_service_and_status() -> list[dict[str, Any]]:
     """Cases per service and status: one GROUP BY over the (service, status) index."""
     rows = (
