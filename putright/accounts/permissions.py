@@ -53,6 +53,10 @@ class Capability(StrEnum):
     SEE_ALL_REPORTS = "see_all_reports"
     # A person's whole record as one archive (UK GDPR Art. 15): the complaints team only.
     SUBJECT_ACCESS = "subject_access"
+    # The governance records behind the reports: the self-assessment answers (comply,
+    # evidence, commentary, actions) and the governing body's response to the annual report.
+    # The insight lead, the accountable lead for them (SPEC roles); governance only reads.
+    RECORD_GOVERNANCE = "record_governance"
 
 
 _C = Capability
@@ -87,6 +91,7 @@ ROLE_CAPABILITIES: Final[dict[StaffRole, frozenset[Capability]]] = {
             _C.SEE_EQUALITY_AGGREGATE,
             _C.SEE_REPORTS,
             _C.SEE_ALL_REPORTS,
+            _C.RECORD_GOVERNANCE,
         }
     ),
     StaffRole.GOVERNANCE: frozenset({_C.SEE_COUNTS, _C.SEE_REPORTS, _C.SEE_ALL_REPORTS}),
