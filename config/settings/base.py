@@ -206,6 +206,11 @@ OTP_TOTP_ISSUER = PUTRIGHT_COUNCIL_NAME
 # responses are signed with the job title alone.
 PUTRIGHT_LETTERS_NAME_OFFICERS = os.environ.get("PUTRIGHT_LETTERS_NAME_OFFICERS", "1") != "0"
 PUTRIGHT_POLICY_CONFIG = os.environ.get("PUTRIGHT_POLICY_CONFIG", "")
+# The complaint handling codes of the self-assessment (putright.policy.codes): paths to a
+# council's own code files, separated by commas; empty uses the shipped defaults.
+PUTRIGHT_COMPLAINT_CODES = [
+    p.strip() for p in os.environ.get("PUTRIGHT_COMPLAINT_CODES", "").split(",") if p.strip()
+]
 
 # Background tasks, through django.tasks. By default the database backend, run by
 # `manage.py db_worker`; PUTRIGHT_TASKS=redis moves them to RQ on REDIS_URL, run by

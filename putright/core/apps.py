@@ -11,9 +11,10 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         # Refuse to start on a broken policy configuration rather than compute wrong dates.
         from putright.core import checks  # noqa: F401 - registers the deploy checks
-        from putright.core.policy import policy_config
+        from putright.core.policy import complaint_codes, policy_config
 
         try:
             policy_config()
+            complaint_codes()
         except PolicyConfigError as exc:
             raise ImproperlyConfigured(f"Policy configuration is broken: {exc}") from exc

@@ -16,6 +16,7 @@ from functools import cache
 from django.conf import settings
 
 from putright.policy.calendar import WorkingCalendar
+from putright.policy.codes import ComplaintCode, load_codes
 from putright.policy.deadlines import calendar_for
 from putright.policy.processes import PolicyConfig, load_config
 
@@ -26,6 +27,12 @@ _source: list[Callable[[], frozenset[date]]] = []
 @cache
 def policy_config() -> PolicyConfig:
     return load_config(settings.PUTRIGHT_POLICY_CONFIG or None)
+
+
+@cache
+def complaint_codes() -> dict[str, ComplaintCode]:
+    """The codes of the self-assessment by id (PUTRIGHT_COMPLAINT_CODES, else the defaults)."""
+    return load_codes(settings.PUTRIGHT_COMPLAINT_CODES)
 
 
 def closure_days_source(read: Callable[[], frozenset[date]]) -> None:
@@ -50,3 +57,4 @@ def working_calendar_with(days: frozenset[date]) -> WorkingCalendar:
 def reset_policy_cache() -> None:
     """Forget the loaded configuration (tests that swap it, and after an admin change)."""
     policy_config.cache_clear()
+    complaint_codes.cache_clear()
