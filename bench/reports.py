@@ -70,6 +70,9 @@ def main() -> None:
         "annual dashboard": f"/staff/reports/performance/?period={last_year}",
         "tenant satisfaction measures": f"/staff/reports/tenant-satisfaction/?period={last_year}",
         "counts page": "/staff/reports/service-status/",
+        "self-assessment": (
+            f"/staff/reports/self-assessment/?code=housing_ombudsman&period={last_year}"
+        ),
     }
     engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
     print(f"cases in the database: {Case.objects.count():,} ({engine})", file=sys.stderr)

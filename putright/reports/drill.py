@@ -8,14 +8,20 @@ from datetime import date
 from typing import Any
 
 from django.db.models import Case as CaseWhen
-from django.db.models import Exists, F, OuterRef, Q, Value, When
+from django.db.models import Exists, F, OuterRef, Q, Subquery, Value, When
 
 from putright.cases.models import (
     LearningEntry,
     OmbudsmanCase,
     OutstandingAction,
+    ReasonableAdjustment,
     Remedy,
     StageRecord,
+)
+from putright.reports.assessment_measures import (
+    REMEDY_DUE,
+    adjustment_people,
+    adjustment_reviewed,
 )
 from putright.reports.scope import ReportScope
 from putright.reports.selectors import NONE_KEY
@@ -243,6 +249,99 @@ FIGURES.update(
         "tsm_outside": (
             "Housing complaints responded to outside the Code's timescales",
             _tsm_responses(outside=True),
+        ),
+    }
+)
+
+
+# The self-assessment's misses (putright.reports.assessment_measures): each selects the
+# cases behind what its measure counted as not met. Keys are "process:stage" or a process.
+
+
+def _stage_misses(condition: Q, extra: Q = Q()) -> Callable[[ReportScope, str], Q]:  # noqa: B008
+    """Responses with a target issued in the period for which `condition` is not true, a
+    missing date counting as not met as in the measures (NULL never compares true)."""
+
+    def q(scope: ReportScope, key: str) -> Q:
+        process, number = _stage_key(key)
+        found = (
+            StageRecord.objects.filter(
+                extra,
+                scope.period("responded_on"),
+                case_id=OuterRef("pk"),
+                number=number,
+                target_by__isnull=False,
+            )
+            .annotate(ok=CaseWhen(When(condition, then=Value(True)), default=Value(False)))
+            .filter(ok=False)
+        )
+        return Q(process=process) & Q(Exists(found))
+
+    return q
+
+
+def _same_officer(scope: ReportScope, key: str) -> Q:
+    first = StageRecord.objects.filter(case_id=OuterRef("case_id"), number=1).values("officer_id")[
+        :1
+    ]
+    different = Q(officer_id__isnull=False, first__isnull=False) & ~Q(officer_id=F("first"))
+    found = (
+        StageRecord.objects.filter(scope.period("responded_on"), case_id=OuterRef("pk"), number=2)
+        .annotate(first=Subquery(first))
+        .annotate(ok=CaseWhen(When(different, then=Value(True)), default=Value(False)))
+        .filter(ok=False)
+    )
+    return Q(process=key) & Q(Exists(found))
+
+
+def _adjustment_not_reviewed(scope: ReportScope, key: str) -> Q:
+    found = ReasonableAdjustment.objects.filter(
+        adjustment_people(scope), person_id=OuterRef("person_id")
+    ).exclude(adjustment_reviewed(scope))
+    return Q(process=key) & scope.period("received_on") & Q(Exists(found))
+
+
+FIGURES.update(
+    {
+        "response_over_target": (
+            "Responses later than the target (before any extension)",
+            _stage_misses(Q(responded_on__lte=F("target_by"))),
+        ),
+        "extension_not_kept": (
+            "Extended responses beyond the allowed extension or the date agreed",
+            _stage_misses(
+                Q(respond_by__lte=F("max_by"), responded_on__lte=F("respond_by")),
+                Q(respond_by__gt=F("target_by")),
+            ),
+        ),
+        "stage2_same_officer": (
+            "Stage 2 responses not from an officer other than the stage 1 officer",
+            _same_officer,
+        ),
+        "adjustment_not_reviewed": (
+            "Cases of people with a reasonable adjustment not kept under review",
+            _adjustment_not_reviewed,
+        ),
+        "refused_unexplained": (
+            "Complaints refused without reasons recorded",
+            lambda s, k: (
+                Q(process=k)
+                & s.period("received_on")
+                & ~Q(exclusion_code="")
+                & Q(exclusion_reasons="")
+            ),
+        ),
+        "remedy_not_delivered": (
+            "Remedies offered and not yet delivered or paid",
+            _related(
+                Remedy,
+                "state",
+                lambda s, k: s.period("offered_on") & REMEDY_DUE & ~Q(state="delivered"),
+            ),
+        ),
+        "learning_recorded": (
+            "Cases with learning recorded",
+            _related(LearningEntry, "recorded_on", lambda s, k: s.period("recorded_on")),
         ),
     }
 )

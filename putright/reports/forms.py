@@ -9,6 +9,7 @@ from django import forms
 from putright.cases.models import Service
 from putright.cases.models.reference import PROCESS_CHOICES
 from putright.reports.scope import ReportScope, financial_year_of
+from putright.web.forms import DateInputField
 
 YEARS_SHOWN = 4  # the current financial year and the three before (the data kept)
 
@@ -92,3 +93,78 @@ class YearForm(ReportFilterForm):
         assert isinstance(period, forms.ChoiceField)  # noqa: S101 - declared above
         period.label = "Year"
         period.choices = [(v, label) for v, label in period_choices(today) if "-q" not in v]
+
+
+# ---------------------------------------------------------------------------------------
+# The self-assessment
+
+
+def year_choices(today: date) -> list[tuple[str, str]]:
+    return [(v, label) for v, label in period_choices(today) if "-q" not in v]
+
+
+class AssessmentChoiceForm(forms.Form):
+    """Which code and which financial year: a GET form, so each has an address."""
+
+    code = forms.ChoiceField(label="Code", error_messages={"invalid_choice": "Choose a code"})
+    period = forms.ChoiceField(
+        label="Year", error_messages={"invalid_choice": "Choose a year from the list"}
+    )
+
+    def __init__(
+        self, *args: object, today: date, codes: list[tuple[str, str]], **kwargs: object
+    ) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        code, period = self.fields["code"], self.fields["period"]
+        assert isinstance(code, forms.ChoiceField)  # noqa: S101 - declared above
+        assert isinstance(period, forms.ChoiceField)  # noqa: S101 - declared above
+        code.choices = codes
+        years = year_choices(today)
+        period.choices = years
+        # The last complete year is the one the annual self-assessment reports on.
+        self.initial.setdefault("code", codes[0][0])
+        self.initial.setdefault("period", years[1][0] if len(years) > 1 else years[0][0])
+
+    def chosen(self) -> tuple[str, int]:
+        """The code and year chosen, or the defaults when the choice is bad."""
+        data = self.cleaned_data if self.is_valid() else {}
+        code = data.get("code") or str(self.initial["code"])
+        return code, int(data.get("period") or str(self.initial["period"]))
+
+
+class AnswerForm(forms.Form):
+    """One requirement's answer. `version` is the revision the page showed."""
+
+    comply = forms.ChoiceField(
+        label="Does the council comply with this requirement?",
+        choices=[("yes", "Yes"), ("no", "No"), ("", "Not yet answered")],
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    evidence = forms.CharField(
+        label="Evidence",
+        help_text="Where the evidence is: a policy and its page, a report, a web page. "
+        "The figure PutRight measures is added in the self-assessment for you.",
+        widget=forms.Textarea,
+        required=False,
+        max_length=5000,
+    )
+    commentary = forms.CharField(
+        label="Commentary or explanation",
+        widget=forms.Textarea,
+        required=False,
+        max_length=5000,
+    )
+    action = forms.CharField(
+        label="If no: the action the council will take",
+        widget=forms.Textarea,
+        required=False,
+        max_length=2000,
+    )
+    comply_by = DateInputField(
+        label="If no: the date by which the council will comply",
+        help_text="For example, 30 9 2026.",
+        error_name="the date by which the council will comply",
+        required=False,
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)

@@ -153,6 +153,9 @@ def stage_groups(scope: ReportScope) -> list[dict[str, Any]]:
             target_ok=_flag(Q(responded_on__lte=F("target_by"))),
             agreed_ok=_flag(Q(responded_on__lte=F("respond_by"))),
             extended=_flag(Q(respond_by__gt=F("target_by"))),
+            # The date agreed is within the stage's maximum (the self-assessment's Code
+            # 6.4 and 6.15: an extension no longer than allowed without good reason).
+            in_limit=_flag(Q(respond_by__lte=F("max_by"))),
         )
         .values(
             "p",
@@ -167,6 +170,7 @@ def stage_groups(scope: ReportScope) -> list[dict[str, Any]]:
             "target_ok",
             "agreed_ok",
             "extended",
+            "in_limit",
         )
         .annotate(n=Count("id"))
         .order_by()

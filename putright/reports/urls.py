@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from putright.reports import views
+from putright.reports import assessment_views, views
 
 app_name = "reports"
 urlpatterns = [
@@ -11,6 +11,29 @@ urlpatterns = [
     path("performance/download.xlsx", views.dashboard_download, {"fmt": "xlsx"}, name="xlsx"),
     path("cases/", views.cases_behind, name="cases"),
     path("learning/", views.learning_log, name="learning"),
+    path("self-assessment/", assessment_views.self_assessment, name="self-assessment"),
+    path(
+        "self-assessment/<slug:code_id>/<int:year>/download.docx",
+        assessment_views.self_assessment_download,
+        {"fmt": "docx"},
+        name="self-assessment-docx",
+    ),
+    path(
+        "self-assessment/<slug:code_id>/<int:year>/download.pdf",
+        assessment_views.self_assessment_download,
+        {"fmt": "pdf"},
+        name="self-assessment-pdf",
+    ),
+    path(
+        "self-assessment/<slug:code_id>/<int:year>/<str:ref>/",
+        assessment_views.self_assessment_answer,
+        name="self-assessment-answer",
+    ),
+    path(
+        "self-assessment/<slug:code_id>/<int:year>/<str:ref>/history/",
+        assessment_views.self_assessment_history,
+        name="self-assessment-history",
+    ),
     path("tenant-satisfaction/", views.tenant_satisfaction, name="tenant-satisfaction"),
     path(
         "tenant-satisfaction/download.csv",

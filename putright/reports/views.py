@@ -53,6 +53,8 @@ def dashboard(request: HttpRequest, member: StaffMember) -> HttpResponse:
             "scope": scope,
             "tables": tables_shown(tables, params=params, links=member.can(Capability.SEE_CASES)),
             "download_query": urlencode(params),
+            # The self-assessment is council-wide: not for a service manager.
+            "self_assessment_shown": member.can(Capability.SEE_ALL_REPORTS),
         },
     )
 

@@ -43,6 +43,10 @@ class Spec:
     ombudsman: str = ""
     maladministration: bool | None = None
     tenure: str = "rented"  # housing only; recorded at acknowledgement
+    # A reasonable adjustment recorded on the person when the contact comes in, with its
+    # review date (None: no review date set).
+    adjustment: str = ""
+    adjustment_review: D | None = None
 
     @property
     def process(self) -> str:
@@ -89,8 +93,20 @@ class Spec:
 
 
 SPECS = [
-    Spec("housing", D(2025, 3, 20), category="repairs-damp-mould"),  # before the year
-    Spec("housing", D(2025, 4, 1), category="repairs-damp-mould", root_cause="delay"),
+    Spec(  # before the year
+        "housing",
+        D(2025, 3, 20),
+        category="repairs-damp-mould",
+        adjustment="audio",
+        adjustment_review=D(2025, 6, 1),
+    ),
+    Spec(
+        "housing",
+        D(2025, 4, 1),
+        category="repairs-damp-mould",
+        root_cause="delay",
+        adjustment="braille",
+    ),
     Spec(
         "housing",
         D(2025, 4, 14),
@@ -100,6 +116,8 @@ SPECS = [
         decision="partly_upheld",
         remedy=Decimal("150.00"),
         remedy_paid=True,
+        adjustment="large_print",
+        adjustment_review=D(2026, 6, 1),
     ),
     Spec(
         "housing",
@@ -135,6 +153,8 @@ SPECS = [
         escalate=True,
         stage2_respond_after=25,
         root_cause="staff-behaviour",
+        adjustment="interpreter",
+        adjustment_review=D(2026, 1, 15),
     ),
     Spec("housing", D(2026, 3, 31), ack_after=None, respond_after=None),
     Spec("waste", D(2025, 4, 3), category="waste-missed", decision="not_upheld"),
@@ -196,6 +216,14 @@ def build(council: Council) -> list[Case]:
             received_at=clock.start_of_day(spec.received),
         )
         made.append(case)
+        if spec.adjustment:
+            services.adjustment_add(
+                case=case,
+                actor=team,
+                kind=spec.adjustment,
+                detail="Polish" if spec.adjustment == "interpreter" else "",
+                review_on=spec.adjustment_review,
+            )
         if spec.excluded:
             services.case_exclude(
                 case=case, actor=team, code=spec.excluded, reasons="Appeal", on=spec.received
