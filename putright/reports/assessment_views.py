@@ -147,6 +147,8 @@ def self_assessment_history(
     try:
         code = code_named(code_id)
         requirement = requirement_named(code, ref)
+        if not _year_known(year):
+            raise UnknownCode(str(year))
     except UnknownCode:
         return not_found(request, member)
     return staff_render(
@@ -172,6 +174,8 @@ def self_assessment_download(
     self-assessments) or a tagged PDF, the same content as the page."""
     try:
         code = code_named(code_id)
+        if not _year_known(year):
+            raise UnknownCode(str(year))
     except UnknownCode:
         return not_found(request, member)
     assessment = assessment_for(code, year)

@@ -24,6 +24,7 @@ from putright.cases.models import Case
 from putright.core import clock
 from putright.reports.assessment import assessment_for, assessment_summary, code_named
 from putright.reports.assessment_measures import MEASURES
+from putright.reports.drill import figure_filter
 from putright.reports.models import AssessmentAnswer
 from tests.cases.conftest import naive_add_working_days as add
 from tests.reports.dataset import SPECS, YEAR, build, in_year
@@ -130,6 +131,26 @@ class TestTheLiveFigures:
         assert expected["stage2_responded_in_time"] == (1, 2)
         assert expected["adjustments_reviewed"] == (1, 3)
         assert expected["remedies_delivered"] == (1, 2)
+
+    @pytest.mark.parametrize(("code_id", "process"), [(HO, "housing"), (LGSCO, "corporate")])
+    def test_the_cases_behind_each_figure_are_as_many_as_its_misses(
+        self, built: list[Case], code_id: str, process: str
+    ) -> None:
+        # In the set each case has at most one stage record, adjustment, remedy or lesson
+        # of each kind, so the cases behind a miss are as many as the misses counted.
+        expected = oracle(process)
+        assessment = assessment_for(code_named(code_id), FY, today=TODAY)
+        for row in assessment.rows:
+            measured = row.measured
+            if measured is None:
+                continue
+            part, whole = expected[measured.key]
+            listed = 0
+            if measured.drill is not None:
+                figure, key = measured.drill
+                _, found = figure_filter(assessment.scope, figure=figure, key=key)
+                listed = Case.objects.filter(found).count()
+            assert listed == (part if whole is None else whole - part), measured.key
 
     def test_the_page_shows_the_figure_and_links_to_the_cases_behind_the_misses(
         self, built: list[Case], client_for: Callable[[str], Client]
@@ -267,6 +288,8 @@ class TestAnswers:
         assert client.get(edit_url(code_id="nope")).status_code == 404
         assert client.get(edit_url(year=1990)).status_code == 404
         assert client.post(edit_url(year=1990), answer()).status_code == 404
+        assert client.get(f"{edit_url(year=0)}history/").status_code == 404
+        assert client.get(f"{PAGE}{HO}/0/download.docx").status_code == 404
         assert not AssessmentAnswer.objects.exists()
 
     def test_the_summary_for_the_annual_report_counts_yes_no_and_not_answered(
