@@ -122,3 +122,27 @@ def test_the_satisfaction_survey_pages_have_no_accessibility_violations(
     page.goto(site_url(f"/satisfaction/{token}/"))
     expect(page.get_by_role("heading", level=1)).to_contain_text("already been used")
     axe(page)
+
+
+def test_the_self_assessment_its_edit_page_with_an_error_and_its_history_have_no_violations(
+    as_role: Callable[[str], Page],
+    site_url: Callable[[str], str],
+    axe: Callable[[Page], None],
+) -> None:
+    page = as_role("insight")
+    base = "/staff/reports/self-assessment/"
+    page.goto(site_url(f"{base}?code=housing_ombudsman&period=2025"))
+    expect(page.locator("#assessment-summary")).to_be_visible()
+    axe(page)
+    page.goto(site_url(f"{base}housing_ombudsman/2025/6.2/"))
+    page.get_by_label("No", exact=True).check()
+    page.get_by_role("button", name="Save the answer").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Housing Ombudsman Code 8.5")
+    axe(page)
+    page.get_by_label("Yes", exact=True).check()
+    page.get_by_label("Evidence").fill("Complaints policy, section 4")
+    page.get_by_role("button", name="Save the answer").click()
+    expect(page.locator("#assessment-summary")).to_be_visible()
+    page.goto(site_url(f"{base}housing_ombudsman/2025/6.2/history/"))
+    expect(page.locator("#answer-history")).to_contain_text("Complaints policy, section 4")
+    axe(page)

@@ -506,3 +506,13 @@ class TestQueryCounts:
         with CaptureQueriesContext(connection) as second:
             assert client.post(edit_url(), answer(version="1")).status_code == 302
         assert len(first.captured_queries) == len(second.captured_queries)
+
+
+class TestTheDashboardLink:
+    def test_the_dashboard_links_the_self_assessment_for_those_who_may_read_it(
+        self, council: Council, client_for: Callable[[str], Client]
+    ) -> None:
+        dashboard = "/staff/reports/performance/"
+        assert PAGE in client_for("insight").get(dashboard).content.decode()
+        assert PAGE in client_for("governance").get(dashboard).content.decode()
+        assert PAGE not in client_for("manager").get(dashboard).content.decode()
