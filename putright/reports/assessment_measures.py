@@ -37,6 +37,7 @@ class Measured:
     # (figure, key) of putright.reports.drill: the cases behind the misses of a share, or
     # the cases counted by a count; None when there are none to list.
     drill: tuple[str, str] | None = None
+    label_one: str = ""  # a count's label for one
 
     @property
     def is_count(self) -> bool:
@@ -45,6 +46,11 @@ class Measured:
     @property
     def nothing_to_measure(self) -> bool:
         return self.whole == 0
+
+    @property
+    def counted(self) -> str:
+        """A count with its label, "1 lesson recorded …" or "3 lessons recorded …"."""
+        return f"{self.part:,} {self.label_one if self.part == 1 else self.label}"
 
     @property
     def missed(self) -> int:
@@ -62,7 +68,7 @@ class Measured:
         if self.nothing_to_measure:
             return f"Measured in PutRight for {year_label}: no cases in the year ({self.label})."
         if self.whole is None:
-            return f"Measured in PutRight for {year_label}: {self.part:,} {self.label}."
+            return f"Measured in PutRight for {year_label}: {self.counted}."
         return (
             f"Measured in PutRight for {year_label}: {self.percent} "
             f"({self.part:,} of {self.whole:,}) {self.label}."
@@ -197,6 +203,7 @@ class Measure:
     count: Callable[[Any], dict[str, int]]
     drill: str | None  # the drill figure of the cases not met (of a count: counted)
     is_count: bool = False
+    label_one: str = ""  # a count's label for one
 
 
 def _same(result: Any) -> dict[str, int]:
@@ -271,6 +278,7 @@ MEASURES: dict[str, Measure] = {
         _same,
         "learning_recorded",
         is_count=True,
+        label_one="lesson recorded from complaints in the year",
     ),
 }
 
@@ -298,5 +306,6 @@ def measures_for(scope: ReportScope, keys: Iterable[str]) -> dict[str, Measured]
             part=part,
             whole=whole,
             drill=(measure.drill, drill_key) if measure.drill and has_misses else None,
+            label_one=measure.label_one,
         )
     return found

@@ -381,6 +381,15 @@ class TestDocuments:
         assert "Measured in PutRight for 2025 to 2026: 66.7% (4 of 6)" in row.cells[2].text
         assert "Action: Triage every morning" in row.cells[3].text
         assert "To comply by 1 July 2026." in row.cells[3].text
+        learning = next(
+            r for t in document.tables for r in t.rows if r.cells[0].text.startswith("9.1.")
+        )
+        lessons = oracle("housing")["learning_recorded"][0]
+        assert lessons == 1
+        assert (
+            "Measured in PutRight for 2025 to 2026: 1 lesson recorded from complaints in the year."
+            in learning.cells[2].text
+        )
 
     def test_the_pdf_holds_each_section_heading_and_a_measured_figure(
         self, built: list[Case], client_for: Callable[[str], Client], tmp_path: Path
