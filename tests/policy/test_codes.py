@@ -148,7 +148,7 @@ class TestAnAnswer:
     def test_a_no_with_an_action_and_a_date_is_accepted(self) -> None:
         answer_check(comply="no", action="Train staff", comply_by=date(2026, 9, 30))
 
-    def test_a_yes_or_no_answer_yet_needs_neither(self) -> None:
+    def test_a_yes_or_a_requirement_not_yet_answered_needs_neither(self) -> None:
         answer_check(comply="yes", action="", comply_by=None)
         answer_check(comply="", action="", comply_by=None)
 
