@@ -60,6 +60,8 @@ HUB = [
         "The quarter's figures, trends and Ombudsman outcomes for the Member Responsible "
         "for Complaints (Code 9.7).",
     ),
+    # The self-assessments (Housing Ombudsman Code, LGSCO Code) go here, for
+    # SEE_ALL_REPORTS, with their line in the same form.
 ]
 
 
