@@ -163,7 +163,12 @@ class _OneChoiceForm(forms.Form):
 
 class AnnualForm(_OneChoiceForm):
     field_name = "year"
-    year = forms.ChoiceField(error_messages={"invalid_choice": "Choose a year from the list"})
+    year = forms.ChoiceField(
+        error_messages={
+            "invalid_choice": "Choose a year from the list",
+            "required": "Choose a year from the list",
+        }
+    )
 
     def __init__(self, *args: object, today: date, **kwargs: object):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -175,7 +180,12 @@ class AnnualForm(_OneChoiceForm):
 
 class QuarterForm(_OneChoiceForm):
     field_name = "quarter"
-    quarter = forms.ChoiceField(error_messages={"invalid_choice": "Choose a quarter from the list"})
+    quarter = forms.ChoiceField(
+        error_messages={
+            "invalid_choice": "Choose a quarter from the list",
+            "required": "Choose a quarter from the list",
+        }
+    )
 
     def __init__(self, *args: object, today: date, **kwargs: object):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]

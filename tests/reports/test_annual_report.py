@@ -226,6 +226,8 @@ class TestTheGovernancePackFigures:
         today = clock.today()
         assert_figures_match(response.context, count(Q3, today), trend="current")
         assert_figures_match(response.context, count(Q2, today), trend="previous")
+        improvements = response.context["pack"].improvements
+        assert len(improvements) == count(Q3, today).improvements == 1
 
     def test_the_pack_shows_the_ombudsman_findings_and_orders_of_the_quarter(
         self, built: None, client_for: Callable[[str], Client]
