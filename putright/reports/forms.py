@@ -168,3 +168,102 @@ class AnswerForm(forms.Form):
         required=False,
     )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+
+# The annual report and the governance pack: a whole year, or one quarter, for the whole
+# organisation (no service or process to choose).
+
+
+def _ends(value: str) -> date:
+    return period_dates(value)[1]
+
+
+def annual_choices(today: date) -> list[tuple[str, str]]:
+    """Each year that has begun, newest first; the year in progress says so."""
+    first, _ = financial_year_of(today)
+    choices = []
+    for back in range(YEARS_SHOWN):
+        year = first.year - back
+        so_far = " (so far)" if date(year + 1, 3, 31) >= today else ""
+        choices.append((str(year), f"{year} to {year + 1}{so_far}"))
+    return choices
+
+
+def quarter_choices(today: date) -> list[tuple[str, str]]:
+    """ "2025-Q3" is October to December 2025, the third quarter of 2025 to 2026."""
+    choices = []
+    for value, _ in annual_choices(today):
+        year = int(value)
+        for quarter in range(4, 0, -1):
+            start, end = period_dates(f"{year}-q{quarter}")
+            if start > today:
+                continue
+            so_far = " (so far)" if end >= today else ""
+            choices.append(
+                (
+                    f"{year}-Q{quarter}",
+                    f"Quarter {quarter} of {year} to {year + 1}: {start:%B} to {end:%B %Y}{so_far}",
+                )
+            )
+    return choices
+
+
+def quarter_dates(value: str) -> tuple[date, date]:
+    """The first and last day of a quarter chosen from quarter_choices."""
+    return period_dates(value.replace("-Q", "-q"))
+
+
+def previous_quarter(value: str) -> str:
+    year, quarter = int(value[:4]), int(value[-1])
+    return f"{year}-Q{quarter - 1}" if quarter > 1 else f"{year - 1}-Q4"
+
+
+class _OneChoiceForm(forms.Form):
+    """One choice of period; a bad choice is an error and the default is shown instead."""
+
+    field_name = ""
+
+    def _set_up(self, choices: list[tuple[str, str]], default: str, label: str) -> None:
+        field = self.fields[self.field_name]
+        assert isinstance(field, forms.ChoiceField)  # noqa: S101 - declared by subclasses
+        field.choices = choices
+        field.label = label
+        self.initial.setdefault(self.field_name, default)
+
+    def chosen(self) -> str:
+        if self.is_bound and self.is_valid():
+            return str(self.cleaned_data[self.field_name])
+        return str(self.initial[self.field_name])
+
+
+class AnnualForm(_OneChoiceForm):
+    field_name = "year"
+    year = forms.ChoiceField(
+        error_messages={
+            "invalid_choice": "Choose a year from the list",
+            "required": "Choose a year from the list",
+        }
+    )
+
+    def __init__(self, *args: object, today: date, **kwargs: object):
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        choices = annual_choices(today)
+        # The last complete year by default: the report is written after the year ends.
+        complete = [value for value, _ in choices if _ends(value) < today]
+        self._set_up(choices, complete[0] if complete else choices[0][0], "Year")
+
+
+class QuarterForm(_OneChoiceForm):
+    field_name = "quarter"
+    quarter = forms.ChoiceField(
+        error_messages={
+            "invalid_choice": "Choose a quarter from the list",
+            "required": "Choose a quarter from the list",
+        }
+    )
+
+    def __init__(self, *args: object, today: date, **kwargs: object):
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        choices = quarter_choices(today)
+        complete = [value for value, _ in choices if quarter_dates(value)[1] < today]
+        self._set_up(choices, complete[0] if complete else choices[0][0], "Quarter")

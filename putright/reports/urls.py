@@ -2,10 +2,27 @@
 
 from django.urls import path
 
-from putright.reports import assessment_views, views
+from putright.reports import annual_views, assessment_views, record_views, views
 
 app_name = "reports"
 urlpatterns = [
+    path("", annual_views.hub, name="hub"),
+    path("annual/", annual_views.annual_report, name="annual"),
+    path("annual/report.pdf", annual_views.annual_report_pdf, name="annual-pdf"),
+    path("annual/<int:year>/response/", record_views.governing_response, name="response"),
+    path("annual/<int:year>/analysis/", record_views.narrative, name="narrative"),
+    path(
+        "annual/<int:year>/publications/add/",
+        record_views.publication_add,
+        name="publication-add",
+    ),
+    path(
+        "annual/publications/<int:pk>/",
+        record_views.publication_change,
+        name="publication-change",
+    ),
+    path("governance-pack/", annual_views.governance_pack, name="pack"),
+    path("governance-pack/pack.pdf", annual_views.governance_pack_pdf, name="pack-pdf"),
     path("performance/", views.dashboard, name="dashboard"),
     path("performance/download.csv", views.dashboard_download, {"fmt": "csv"}, name="csv"),
     path("performance/download.xlsx", views.dashboard_download, {"fmt": "xlsx"}, name="xlsx"),

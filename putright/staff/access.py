@@ -16,6 +16,9 @@ from django.shortcuts import render
 from putright.accounts.permissions import Capability, StaffMember, staff_member_for
 from putright.accounts.signin import is_verified, otp_required
 
+REPORTS_HUB = "/staff/reports/"
+OWN_ITEM_REPORTS = ("/staff/reports/service-status/", "/staff/reports/equality/")
+
 StaffView = Callable[Concatenate[HttpRequest, StaffMember, ...], HttpResponse]
 
 
@@ -36,13 +39,14 @@ def navigation(request: HttpRequest, member: StaffMember) -> list[dict[str, Any]
         items.append({"text": "Learning log", "href": "/staff/learning/"})
     if member.can(Capability.ACT_ON_ANY_CASE):
         items.append({"text": "Closure days", "href": "/staff/calendar/"})
-    # Issue 13: the performance reports (putright.reports), last in the list.
+    # Issue 13: the reports hub (putright.reports), last in the list. The counts and
+    # equality pages live under /staff/reports/ too but keep their own items.
     if member.can(Capability.SEE_REPORTS):
-        items.append({"text": "Performance", "href": "/staff/reports/performance/"})
-    if member.can(Capability.SEE_ALL_REPORTS):
-        items.append({"text": "Tenant satisfaction", "href": "/staff/reports/tenant-satisfaction/"})
+        items.append({"text": "Reports", "href": REPORTS_HUB})
     for item in items:
         item["current"] = request.path.startswith(str(item["href"]))
+        if item["href"] == REPORTS_HUB:
+            item["current"] = item["current"] and not request.path.startswith(OWN_ITEM_REPORTS)
     return items
 
 

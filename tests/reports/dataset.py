@@ -7,10 +7,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
+
+from django.core.files.base import ContentFile
 
 from putright.cases import services
 from putright.cases.models import Case, Category, RootCause
-from putright.cases.services import ActionOwner, PersonDetails
+from putright.cases.services import (
+    ActionOwner,
+    EvidenceFile,
+    OmbudsmanFindingInput,
+    OmbudsmanOrderInput,
+    PersonDetails,
+)
 from putright.core import clock
 from putright.policy.lifecycle import Decision, IssueDecision, ResponseContent
 from tests.cases.conftest import naive_add_working_days as add
@@ -47,6 +56,12 @@ class Spec:
     # review date (None: no review date set).
     adjustment: str = ""
     adjustment_review: D | None = None
+    # A service improvement recorded from the case when it is responded to, completed then.
+    improvement_completed: D | None = None
+    # The Ombudsman's determination, 30 working days after the enquiry: a finding per issue,
+    # and orders as (due, complied or None), each in working days after the determination.
+    findings: tuple[str, ...] = ()
+    orders: tuple[tuple[int, int | None], ...] = ()
 
     @property
     def process(self) -> str:
@@ -90,6 +105,26 @@ class Spec:
         if ack is None or self.stage2_respond_after is None:
             return None
         return add(ack, self.stage2_respond_after)
+
+    @property
+    def ombudsman_enquiry(self) -> D | None:
+        last = self.stage2_responded or self.responded
+        return add(last, 20) if self.ombudsman and last else None
+
+    @property
+    def determined(self) -> D | None:
+        enquiry = self.ombudsman_enquiry
+        return add(enquiry, 30) if enquiry else None
+
+    def order_dates(self) -> list[tuple[D, D | None]]:
+        """Each order's due date and the date it was complied with (or None)."""
+        decided = self.determined
+        if decided is None:
+            return []
+        return [
+            (add(decided, due), add(decided, done) if done is not None else None)
+            for due, done in self.orders
+        ]
 
 
 SPECS = [
@@ -140,6 +175,9 @@ SPECS = [
         ombudsman="housing_ombudsman",
         maladministration=True,
         learning=True,
+        improvement_completed=D(2025, 9, 15),
+        findings=("severe_maladministration", "service_failure"),
+        orders=((20, 15), (40, None)),
     ),
     Spec(
         "housing", D(2025, 7, 2), channel="in_person", respond_after=None, action_due=D(2025, 8, 1)
@@ -167,6 +205,7 @@ SPECS = [
         root_cause="delay",
         escalate=True,
         stage2_respond_after=None,
+        improvement_completed=D(2025, 10, 20),
     ),
     Spec("waste", D(2025, 9, 1), excluded="alternative_redress"),
     Spec(
@@ -177,6 +216,7 @@ SPECS = [
         ack_after=5,
         respond_after=10,
         learning=True,
+        improvement_completed=D(2026, 4, 20),  # after the year
     ),
     Spec("waste", D(2026, 4, 2), category="waste-missed"),  # after the year
 ]
@@ -306,6 +346,23 @@ def build(council: Council) -> list[Case]:
                     content=response(case, 2, spec.decision, final=True),
                     on=spec.stage2_responded,
                 )
+        if spec.improvement_completed is not None:
+            improvement = services.improvement_record(
+                cases=[case],
+                actor=first.actor,
+                service=service,
+                theme="communication",
+                description="Tell residents when a survey is booked",
+                owner=first.officer,
+                due_on=spec.improvement_completed,
+                on=responded,
+            )
+            services.improvement_complete(
+                improvement=improvement,
+                actor=first.actor,
+                note="Done",
+                on=spec.improvement_completed,
+            )
         if spec.ombudsman:
             found = services.ombudsman_case_open(
                 case=case,
@@ -313,11 +370,145 @@ def build(council: Council) -> list[Case]:
                 ombudsman=spec.ombudsman,
                 enquiry_received_on=add(spec.stage2_responded or responded, 20),
             )
-            found.determined_on = add(found.enquiry_received_on, 30)
-            found.maladministration_found = spec.maladministration
-            found.save()
+            if not spec.findings:
+                found.determined_on = add(found.enquiry_received_on, 30)
+                found.maladministration_found = spec.maladministration
+                found.save()
+                continue
+            case.refresh_from_db()
+            services.ombudsman_determination_record(
+                case=case,
+                actor=team,
+                ombudsman_case=found,
+                determined_on=spec.determined,
+                determination="The Ombudsman's determination.",
+                findings=[
+                    OmbudsmanFindingInput(f"Issue {n}", f) for n, f in enumerate(spec.findings)
+                ],
+                orders=[
+                    OmbudsmanOrderInput(f"Order {n}", due)
+                    for n, (due, _) in enumerate(spec.order_dates())
+                ],
+            )
+            for order, (_, complied) in zip(
+                found.orders.order_by("due_on", "id"), spec.order_dates(), strict=True
+            ):
+                if complied is not None:
+                    case.refresh_from_db()
+                    services.ombudsman_order_comply(
+                        case=case,
+                        actor=team,
+                        order=order,
+                        evidence="Paid",
+                        uploads=(
+                            EvidenceFile(
+                                "paid.pdf", "application/pdf", 8, ContentFile(b"%PDF-1.4")
+                            ),
+                        ),
+                        on=complied,
+                    )
     return made
 
 
 def in_year(day: D | None) -> bool:
     return day is not None and YEAR[0] <= day <= YEAR[1]
+
+
+# ---------------------------------------------------------------------------------------
+# The oracle for any period: walk the calendar one day at a time and count what the specs
+# say happened on that day (the annual report's year, the governance pack's quarters).
+
+SERVICE_NAMES = {"housing": "Housing repairs", "waste": "Waste and recycling"}
+PROCESS_NAMES = {"housing": "Housing (landlord) complaints", "corporate": "Corporate complaints"}
+Q2 = (D(2025, 7, 1), D(2025, 9, 30))  # quarter 2 of 2025 to 2026
+Q3 = (D(2025, 10, 1), D(2025, 12, 31))  # quarter 3 of 2025 to 2026
+
+
+def days(period: tuple[D, D]) -> list[D]:
+    first, last = period
+    return [first + dt.timedelta(n) for n in range((last - first).days + 1)]
+
+
+@dataclass
+class Counted:
+    """What happened in a period, counted day by day from the specs."""
+
+    received: dict[str, int]  # by service name, and "All"
+    acknowledged: dict[str, list[int]]  # "process, stage n": [acknowledged, within 5 days]
+    responded: dict[str, list[int]]  # [responses, within target, within date agreed]
+    escalation: dict[str, list[int]]  # process name: [stage 1 responses, escalated]
+    outcomes: dict[tuple[str, str], int]  # ("service, stage n", decision): responses
+    refused: dict[str, int]  # exclusion code: cases
+    improvements: int  # service improvements completed
+    findings: dict[str, int]  # finding: issues determined
+    determinations: int
+    orders: list[int]  # due, complied by the due date, late, not yet, overdue today (any)
+
+
+def _add(found: dict[Any, list[int]], key: Any, *flags: bool) -> None:
+    row = found.setdefault(key, [0] * (1 + len(flags)))
+    row[0] += 1
+    for i, flag in enumerate(flags, 1):
+        row[i] += flag
+
+
+def count(period: tuple[D, D], today: D) -> Counted:
+    received: dict[str, int] = {}
+    acknowledged: dict[str, list[int]] = {}
+    responded: dict[str, list[int]] = {}
+    escalation: dict[str, list[int]] = {}
+    outcomes: dict[tuple[str, str], int] = {}
+    refused: dict[str, int] = {}
+    findings: dict[str, int] = {}
+    improvements = determinations = 0
+    orders = [0, 0, 0, 0, 0]
+    for day in days(period):
+        for s in SPECS:
+            service, process = SERVICE_NAMES[s.service], PROCESS_NAMES[s.process]
+            if s.received == day:
+                received[service] = received.get(service, 0) + 1
+                received["All"] = received.get("All", 0) + 1
+                if s.excluded:
+                    refused[s.excluded] = refused.get(s.excluded, 0) + 1
+            if s.acknowledged == day:
+                _add(acknowledged, f"{process}, stage 1", (s.ack_after or 0) <= 5)
+            if s.stage2_acknowledged == day:
+                _add(acknowledged, f"{process}, stage 2", True)  # 2 working days after
+            if s.responded == day:
+                assert s.target and s.agreed
+                _add(responded, f"{process}, stage 1", day <= s.target, day <= s.agreed)
+                _add(escalation, process, s.escalate)
+                key = (f"{service}, stage 1", s.decision)
+                outcomes[key] = outcomes.get(key, 0) + 1
+            if s.stage2_responded == day:
+                within = (s.stage2_respond_after or 0) <= 20  # stage 2: 20 working days
+                _add(responded, f"{process}, stage 2", within, within)
+                key = (f"{service}, stage 2", s.decision)
+                outcomes[key] = outcomes.get(key, 0) + 1
+            if s.improvement_completed == day:
+                improvements += 1
+            if s.findings and s.determined == day:
+                determinations += 1
+                for finding in s.findings:
+                    findings[finding] = findings.get(finding, 0) + 1
+            for due, complied in s.order_dates():
+                if due == day:
+                    orders[0] += 1
+                    orders[1] += complied is not None and complied <= due
+                    orders[2] += complied is not None and complied > due
+                    orders[3] += complied is None
+    orders[4] = sum(
+        1 for s in SPECS for due, complied in s.order_dates() if complied is None and due < today
+    )
+    return Counted(
+        received=received,
+        acknowledged=acknowledged,
+        responded=responded,
+        escalation=escalation,
+        outcomes=outcomes,
+        refused=refused,
+        improvements=improvements,
+        findings=findings,
+        determinations=determinations,
+        orders=orders,
+    )

@@ -63,12 +63,13 @@ def test_each_role_is_allowed_or_refused_the_cases_behind_a_figure(
     assert client_for(role).get(url).status_code == expected
 
 
-def test_the_navigation_offers_the_reports_last(
+def test_the_navigation_offers_the_reports_hub_last(
     council: Council, client_for: Callable[[str], Client]
 ) -> None:
     content = client_for("insight").get(DASHBOARD).content.decode()
-    nav = content[content.index("Equality monitoring") :]
-    assert "Performance" in nav
+    nav = content.split('id="navigation"', 1)[1].split("</ul>", 1)[0]
+    assert nav.rstrip().rsplit("<li", 1)[1].count('href="/staff/reports/"') == 1
+    assert "/staff/reports/performance/" not in nav
 
 
 class TestServiceManager:
