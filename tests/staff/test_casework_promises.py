@@ -69,8 +69,10 @@ def walk(client: Client, starts: list[str]) -> dict[str, str]:
         if url in seen:
             continue
         response = client.get(url)
-        seen[url] = response.content.decode() if response.status_code == 200 else ""
-        if response.status_code == 200 and "text/html" in response["Content-Type"]:
+        # Downloads (PDF, Word, spreadsheets) make no promise on a page: only HTML is read.
+        page = response.status_code == 200 and "text/html" in response["Content-Type"]
+        seen[url] = response.content.decode() if page else ""
+        if page:
             queue += sorted(_links(seen[url]) - set(seen))
     return {url: html for url, html in seen.items() if html}
 
