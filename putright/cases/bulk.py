@@ -14,6 +14,7 @@ from __future__ import annotations
 import random
 import secrets
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -37,6 +38,7 @@ from putright.cases.models import (
     TimelineEvent,
 )
 from putright.cases.references import damm_digit
+from putright.cases.services._volumes import case_volumes_add, volume_key
 from putright.cases.taxonomy import taxonomy_defaults_install
 from putright.core import clock
 from putright.core.policy import policy_config, working_calendar
@@ -126,6 +128,8 @@ class _History:
         record = StageRecord(
             case=case,
             number=number,
+            process=case.process,
+            service_id=case.service_id,
             requested_on=start if number > 1 else None,
             acknowledged_on=ack,
             clock_start_on=ack,
@@ -230,6 +234,7 @@ def _survey(h: _History, case: Case, batch: _Batch) -> None:
     batch.surveys.append(
         SatisfactionSurvey(
             case=case,
+            process=case.process,
             token_hash=secrets.token_hex(32),
             sent_on=case.closed_on,
             answered_on=min(h.today, case.closed_on + timedelta(days=3)) if answered else None,
@@ -306,6 +311,7 @@ def cases_bulk_insert(
                 _case_history(history, case, rows)
                 cases.append(case)
             Case.objects.bulk_create(cases)
+            case_volumes_add(Counter(volume_key(c) for c in cases))
             StageRecord.objects.bulk_create(rows.stages)
             Remedy.objects.bulk_create(rows.remedies)
             LearningEntry.objects.bulk_create(rows.learning)

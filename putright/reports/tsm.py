@@ -63,12 +63,12 @@ def ch01(scope: ReportScope, stock: HousingStock | None) -> Table:
         Case.objects.filter(scope.period("received_on"), process=HOUSING, kind__in=COMPLAINT_KINDS)
         .order_by()
         .values_list("tenure")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("*"))
     )
     stage2 = dict(
-        StageRecord.objects.filter(scope.period("requested_on"), case__process=HOUSING, number=2)
+        StageRecord.objects.filter(scope.period("requested_on"), process=HOUSING, number=2)
         .values_list("case__tenure")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("*"))
     )
     homes = {
         "rented": stock.rented_homes if stock else None,
@@ -126,10 +126,11 @@ def ch02(scope: ReportScope) -> Table:
     rows = {
         r["number"]: r
         for r in StageRecord.objects.filter(
-            scope.period("responded_on"), case__process=HOUSING, number__in=(1, 2)
+            scope.period("responded_on"), process=HOUSING, number__in=(1, 2)
         )
         .values("number")
-        .annotate(total=Count("id"), within=Count("id", filter=within_code()))
+        # responded_on, never NULL here, stands for the row: the id is not in the index.
+        .annotate(total=Count("*"), within=Count("responded_on", filter=within_code()))
         .order_by("number")
     }
     table = Table(
@@ -158,12 +159,11 @@ def tp09(scope: ReportScope) -> Table:
     """Satisfaction with the approach to complaints handling, from the surveys emailed when
     housing complaints were closed in the period: satisfied = very or fairly satisfied, of
     those who answered. Counts only: answers are never listed by case."""
-    found = SatisfactionSurvey.objects.filter(
-        scope.period("sent_on"), case__process=HOUSING
-    ).aggregate(
-        sent=Count("id"),
-        answered=Count("id", filter=Q(answer__isnull=False)),
-        satisfied=Count("id", filter=Q(answer__in=SATISFIED)),
+    found = SatisfactionSurvey.objects.filter(scope.period("sent_on"), process=HOUSING).aggregate(
+        # Counted on columns of the covering index (not the id), so no survey row is read.
+        sent=Count("*"),
+        answered=Count("answer"),
+        satisfied=Count("answer", filter=Q(answer__in=SATISFIED)),
     )
     table = Table(
         key="tp09",

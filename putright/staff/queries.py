@@ -572,12 +572,14 @@ class CountsTable:
 
 
 def open_counts_by_service_and_status() -> CountsTable:
-    """Open cases by service and status: one GROUP BY (plus the services' names)."""
+    """Open cases by service and status: one GROUP BY over the open statuses' range of the
+    (status, service) index (plus the services' names)."""
     groups = (
         Case.objects.filter(status__in=OPEN_STATUSES)
         .order_by()
         .values("service_id", "status")
-        .annotate(n=Count("id"))
+        # COUNT(*) reads the (status, service) index alone; COUNT(id) would read each row.
+        .annotate(n=Count("*"))
     )
     counts: dict[int, dict[str, int]] = {}
     for g in groups:

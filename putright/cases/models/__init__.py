@@ -25,7 +25,7 @@ from putright.cases.models.people import (
     Restriction,
 )
 from putright.cases.models.reference import LetterContact, Officer, Service, Team
-from putright.cases.models.reporting import HousingStock
+from putright.cases.models.reporting import CaseVolume, HousingStock
 from putright.cases.models.stages import (
     ChildrensRepresentation,
     ComplaintDefinition,
@@ -46,6 +46,7 @@ __all__ = [
     "Attachment",
     "Case",
     "CaseLink",
+    "CaseVolume",
     "Category",
     "ChildrensRepresentation",
     "ClosureDay",

@@ -130,8 +130,28 @@ class Case(models.Model):
             # Reports group stage events by their case's process and service: the join reads
             # this narrow index instead of the case rows (PostgreSQL index-only scan).
             models.Index(
-                fields=["id"], include=["process", "service"], name="case_process_reports"
+                fields=["id"],
+                include=["process", "service", "tenure"],
+                name="case_process_reports",
             ),
+            # Complaints refused in a period, by exclusion reason: the few excluded cases
+            # only (issue 13).
+            models.Index(
+                fields=["received_on"],
+                include=["exclusion_code", "service", "process"],
+                condition=~models.Q(exclusion_code=""),
+                name="case_refused_reports",
+            ),
+            # The Tenant Satisfaction Measures: one process's cases received in a period,
+            # by kind and tenure (CH01).
+            models.Index(
+                fields=["process", "received_on"],
+                include=["kind", "tenure"],
+                name="case_process_received",
+            ),
+            # The counts page: open cases by status and service, read from the index alone
+            # (only the open statuses' range of it).
+            models.Index(fields=["status", "service"], name="case_status_service"),
         ]
 
     def __str__(self) -> str:

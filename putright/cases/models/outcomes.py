@@ -37,6 +37,15 @@ class Remedy(models.Model):
     delivered_on = models.DateField(null=True, blank=True)
     replaced_with = models.TextField(blank=True)
 
+    class Meta:
+        indexes = [
+            # Remedies offered in a period by kind, offered and paid (£): the dashboard reads
+            # this index alone on PostgreSQL (issue 13).
+            models.Index(
+                fields=["offered_on"], include=["kind", "amount", "state"], name="remedy_offered"
+            )
+        ]
+
 
 class OutstandingAction(models.Model):
     OWNER_KINDS = [("staff", "Council staff"), ("contractor", "Contractor")]

@@ -18,6 +18,9 @@ SATISFACTION_ANSWERS = [
 
 class SatisfactionSurvey(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="surveys")
+    # The case's process when the survey was sent (a closed case keeps its process): TP09
+    # counts the housing process's surveys from this table alone (issue 13).
+    process = models.CharField(max_length=40, blank=True)
     # Only a hash of the emailed token is kept: a copy of the database cannot answer.
     token_hash = models.CharField(max_length=64, unique=True)
     sent_on = models.DateField()
@@ -25,4 +28,9 @@ class SatisfactionSurvey(models.Model):
     answer = models.PositiveSmallIntegerField(choices=SATISFACTION_ANSWERS, null=True, blank=True)
 
     class Meta:
-        indexes = [models.Index(fields=["sent_on"], name="survey_sent_on")]
+        indexes = [
+            # TP09: one process's surveys sent in a period, read from the index alone.
+            models.Index(
+                fields=["process", "sent_on"], include=["answer"], name="survey_process_sent"
+            )
+        ]

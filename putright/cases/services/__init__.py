@@ -8,6 +8,7 @@ from putright.cases.services._base import (
     CaseConflict,
     InvalidInput,
 )
+from putright.cases.services._volumes import case_volumes_rebuild
 from putright.cases.services.adjustments import adjustment_end, adjustment_review
 from putright.cases.services.calendar import (
     Recomputed,
@@ -156,6 +157,7 @@ __all__ = [
     "case_reinstate",
     "case_reopen_for_ombudsman",
     "case_resume",
+    "case_volumes_rebuild",
     "case_withdraw",
     "cases_anonymise",
     "childrens_representation_record",

@@ -11,6 +11,7 @@ from typing import Any
 from django.db.models import F
 
 from putright.cases.models import Case, Officer, TimelineEvent
+from putright.cases.services._volumes import case_volume_fields, case_volume_moved, volume_key
 from putright.core import clock
 
 
@@ -65,6 +66,8 @@ def case_claim(case: Case, **changes: Any) -> None:
     writer waits for the first to commit and then matches no row; on SQLite IMMEDIATE
     transactions serialise the writers the same way. Either way the loser gets CaseConflict.
     """
+    # The case as read is the case as it was: the version check below proves it.
+    before = volume_key(case) if case_volume_fields(changes) else None
     updated = Case.objects.filter(pk=case.pk, version=case.version).update(
         version=F("version") + 1, updated_at=clock.now(), **changes
     )
@@ -73,6 +76,8 @@ def case_claim(case: Case, **changes: Any) -> None:
     case.version += 1
     for name, value in changes.items():
         setattr(case, name, value)
+    if before is not None:
+        case_volume_moved(before, case)
 
 
 def timeline_record(

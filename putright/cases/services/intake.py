@@ -20,6 +20,7 @@ from putright.cases.references import reference_generate
 from putright.cases.services._base import Actor, InvalidInput, case_claim, timeline_record
 from putright.cases.services._deadlines import deadlines_store
 from putright.cases.services._facts import facts_of, snapshot_read
+from putright.cases.services._volumes import case_volumes_add, volume_key
 from putright.cases.text import printable_name
 from putright.core import clock
 from putright.core.policy import policy_config
@@ -138,6 +139,7 @@ def contact_record(
                     summary=(summary or text).strip()[:300],
                     restricted=person.is_staff_member,
                 )
+                case_volumes_add({volume_key(case): 1})
             break
         except IntegrityError:  # two submissions drew the same reference at once
             continue

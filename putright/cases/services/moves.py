@@ -68,7 +68,12 @@ def _begin(case: Case) -> tuple[CaseSnapshot, lifecycle.CaseFacts, dict[str, Any
 
 
 def _stage_record(case: Case, number: int) -> StageRecord:
-    record, _ = StageRecord.objects.get_or_create(case=case, number=number)
+    # The case's process and service go with the record: the reports count by them.
+    record, _ = StageRecord.objects.get_or_create(
+        case=case,
+        number=number,
+        defaults={"process": case.process, "service_id": case.service_id},
+    )
     return record
 
 

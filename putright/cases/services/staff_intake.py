@@ -21,7 +21,9 @@ from putright.cases.models import (
     Correspondence,
     Person,
     ReasonableAdjustment,
+    SatisfactionSurvey,
     Service,
+    StageRecord,
 )
 from putright.cases.services._base import Actor, InvalidInput, case_claim, timeline_record
 from putright.cases.services._deadlines import deadlines_store
@@ -210,6 +212,9 @@ def contact_service_change(*, case: Case, actor: Actor, service: Service, reason
         ombudsman=_ombudsman_code(service, case.person),
     )
     Contact.objects.filter(case=case).update(service=service)
+    # The copies the reports count by follow the case (StageRecord.process).
+    StageRecord.objects.filter(case=case).update(process=service.process, service=service)
+    SatisfactionSurvey.objects.filter(case=case).update(process=service.process)
     if case.kind in COMPLAINT_KINDS:
         deadlines_store(case, today=clock.today())
     timeline_record(

@@ -34,7 +34,7 @@ def satisfaction_survey_create(
     """A survey for `case` and the token for its link (shown once, never stored)."""
     token = secrets.token_urlsafe(32)
     survey = SatisfactionSurvey.objects.create(
-        case=case, token_hash=_hash(token), sent_on=on or clock.today()
+        case=case, token_hash=_hash(token), sent_on=on or clock.today(), process=case.process
     )
     return survey, token
 
