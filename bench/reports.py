@@ -73,6 +73,8 @@ def main() -> None:
         "self-assessment": (
             f"/staff/reports/self-assessment/?code=housing_ombudsman&period={last_year}"
         ),
+        "annual report": f"/staff/reports/annual/?year={last_year}",
+        "governance pack": f"/staff/reports/governance-pack/?quarter={last_year}-Q3",
     }
     engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
     print(f"cases in the database: {Case.objects.count():,} ({engine})", file=sys.stderr)

@@ -90,7 +90,8 @@ def _officers(scope: ReportScope) -> dict[str, int]:
     ]
     different = Q(officer_id__isnull=False, first__isnull=False) & ~Q(officer_id=F("first"))
     return dict(
-        StageRecord.objects.filter(scope.cases("case__"), scope.period("responded_on"), number=2)
+        # Stage records carry their case's process and service: no join to the cases.
+        StageRecord.objects.filter(scope.cases(), scope.period("responded_on"), number=2)
         .annotate(first=Subquery(first))
         .aggregate(whole=Count("id"), part=Count("id", filter=different))
     )

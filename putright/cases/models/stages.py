@@ -138,7 +138,7 @@ class StageRecord(models.Model):
             ),
             models.Index(
                 fields=["acknowledged_on"],
-                include=[*_REPORTED, "responded_on"],
+                include=[*_REPORTED, "responded_on", "max_by"],
                 name="stage_acknowledged_reports",
             ),
             # The cases escalated to stage 2: the dashboard's escalation rate hashes these few
