@@ -108,8 +108,6 @@ from putright.cases.services.records import (
     remedy_offer,
     remedy_update,
     representative_add,
-    representative_consent_record,
-    restriction_add,
 )
 from putright.cases.services.restrictions import (
     restriction_end,
@@ -199,14 +197,12 @@ __all__ = [
     "remedy_offer",
     "remedy_update",
     "representative_add",
-    "representative_consent_record",
     "response_draft_current",
     "response_draft_issued",
     "response_draft_return",
     "response_draft_save",
     "response_draft_submit",
     "response_plan_agree",
-    "restriction_add",
     "restriction_end",
     "restriction_impose",
     "restriction_review",
