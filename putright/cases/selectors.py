@@ -20,7 +20,6 @@ from putright.cases.models import (
     Service,
     SignInLinkUse,
     StageRecord,
-    TimelineEvent,
 )
 from putright.cases.references import reference_is_valid, reference_normalise
 from putright.cases.services._deadlines import case_deadlines
@@ -41,10 +40,6 @@ def case_by_reference(*, reference: str) -> Case | None:
         .filter(reference=reference_normalise(reference))
         .first()
     )
-
-
-def case_timeline(*, case: Case) -> QuerySet[TimelineEvent]:
-    return TimelineEvent.objects.filter(case=case).order_by("at", "id")
 
 
 def case_deadline_list(*, case: Case, today: date) -> dict[str, Deadline]:

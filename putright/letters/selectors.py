@@ -1,8 +1,19 @@
-"""Reads of issued letters for the interfaces (the public site's "letters we sent you")."""
+"""Reads of the letters app: the current template of a kind (what letters are made from),
+and issued letters for the interfaces (the public site's "letters we sent you")."""
 
 from __future__ import annotations
 
-from putright.letters.models import IssuedLetter
+from putright.letters.context import LetterNotApplicable
+from putright.letters.models import IssuedLetter, LetterTemplate
+
+
+def letter_template_current(*, kind: str) -> LetterTemplate:
+    """The template letters of `kind` are made from: its highest version. Raises
+    LetterNotApplicable when the kind has none."""
+    template = LetterTemplate.objects.filter(kind=kind).order_by("-version").first()
+    if template is None:
+        raise LetterNotApplicable(f"There is no template for a {kind} letter.")
+    return template
 
 
 def issued_letters_for_case(*, case_id: int) -> dict[int, IssuedLetter]:

@@ -39,6 +39,7 @@ from putright.letters.render import (
     pdf_render,
 )
 from putright.letters.sandbox import LetterError, TemplateRejected, static_problems
+from putright.letters.selectors import letter_template_current
 from putright.notifications.services import email_enqueue
 from putright.policy.lifecycle import (
     CaseFacts,
@@ -61,7 +62,7 @@ class UnknownLetterKind(LetterError):
         )
 
 
-def letter_kind_parse(kind: str) -> LetterKind:
+def _letter_kind_parse(kind: str) -> LetterKind:
     """The LetterKind named `kind`; raises UnknownLetterKind."""
     try:
         return LetterKind(kind)
@@ -81,7 +82,7 @@ def template_check(*, kind: str, subject: str, body: str) -> None:
     with and without remedies and outstanding actions. Raises TemplateRejected listing
     every problem.
     """
-    letter_kind = letter_kind_parse(kind)
+    letter_kind = _letter_kind_parse(kind)
     variables = variables_for(letter_kind)
     problems = [f"Subject: {p}" for p in static_problems(subject, variables=variables)]
     problems += [f"Body: {p}" for p in static_problems(body, variables=variables)]
@@ -126,19 +127,11 @@ def letter_template_save(
     )
 
 
-def letter_template_current(*, kind: str) -> LetterTemplate:
-    """The template letters of `kind` are made from: its highest version."""
-    template = LetterTemplate.objects.filter(kind=kind).order_by("-version").first()
-    if template is None:
-        raise LetterNotApplicable(f"There is no template for a {kind} letter.")
-    return template
-
-
 # ---------------------------------------------------------------------------------------
 # Issuing
 
 
-def adjustment_kinds_in_force(*, case: Case, on: date) -> set[str]:
+def _adjustment_kinds_in_force(*, case: Case, on: date) -> set[str]:
     """The kinds of reasonable adjustment in force for the person of `case` on `on`."""
     return set(
         ReasonableAdjustment.objects.filter(person_id=case.person_id)
@@ -147,7 +140,7 @@ def adjustment_kinds_in_force(*, case: Case, on: date) -> set[str]:
     )
 
 
-def large_print_wanted(kinds: set[str]) -> bool:
+def _large_print_wanted(kinds: set[str]) -> bool:
     """Whether an adjustment in force has large print as its handling rule."""
     return bool(kinds & set(kinds_with("large_print")))
 
@@ -233,14 +226,14 @@ def letter_issue(
     this kind to say), ResponseIncomplete (a response without all of (a)-(g)),
     LetterIncomplete, TemplateRejected, LetterContactMissing, CaseConflict.
     """
-    letter_kind = letter_kind_parse(kind)
+    letter_kind = _letter_kind_parse(kind)
     day = on or clock.today()
     if KIND_RULES[letter_kind].response_stage:
         _response_check(case, letter_kind)
     context = letter_context(case=case, kind=letter_kind, on=day, extra=extra)
     template = letter_template_current(kind=letter_kind)
-    kinds = adjustment_kinds_in_force(case=case, on=day)  # one read for every rule
-    wants_large = large_print_wanted(kinds) if large_print is None else large_print
+    kinds = _adjustment_kinds_in_force(case=case, on=day)  # one read for every rule
+    wants_large = _large_print_wanted(kinds) if large_print is None else large_print
     to, copy = addressees(case)
     issue = partial(
         _issue_to,
@@ -350,7 +343,7 @@ def letter_reprint(
     is rendered from the case as it stands with the current template. Stores nothing.
     Raises UnknownLetterKind, LetterNotApplicable and the errors of rendering.
     """
-    letter_kind = letter_kind_parse(kind)
+    letter_kind = _letter_kind_parse(kind)
     issued = (
         IssuedLetter.objects.filter(case=case, kind=letter_kind)
         .select_related("template")
@@ -382,14 +375,6 @@ def _redact(letters: QuerySet[IssuedLetter]) -> int:
         body_html="",
         pdf=b"",
     )
-
-
-def issued_letters_redact(*, case: Case) -> int:
-    """Remove the personal content of a case's issued letters: retention's one sanctioned
-    exception to their immutability. The rows stay (kind, stage, dates, template version,
-    large print), so counts are unchanged. Returns how many letters were redacted.
-    """
-    return _redact(IssuedLetter._base_manager.filter(case=case))
 
 
 def letters_forget_anonymised(cases: Sequence[AnonymisedCase]) -> None:

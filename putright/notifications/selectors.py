@@ -1,42 +1,23 @@
-"""Reads of the outbox, for staff screens, reports and the delivery task."""
+"""Reads of the outbox, for the delivery task and the health check. Staff look through the
+outbox (failed messages, a case's emails) and retry in the Django admin."""
 
 from datetime import datetime
 
-from django.db.models import Count, Min, QuerySet
+from django.db.models import Min, QuerySet
 
 from putright.notifications.models import Heartbeat, OutboxMessage
 
 State = OutboxMessage.State
 
 
-def outbox_pending() -> QuerySet[OutboxMessage]:
-    """Messages not yet sent and not given up on, the next due first."""
-    return OutboxMessage.objects.filter(state__in=[State.QUEUED, State.SENDING]).order_by(
-        "next_attempt_at", "pk"
-    )
-
-
-def outbox_failed() -> QuerySet[OutboxMessage]:
-    """Messages given up on, for staff to check the address and retry; newest first."""
-    return OutboxMessage.objects.filter(state=State.FAILED).order_by("-created_at", "-pk")
-
-
-def outbox_counts_by_state() -> dict[str, int]:
-    """How many messages are in each state; every state is present, zero if empty."""
-    counts = dict.fromkeys(State.values, 0)
-    for row in OutboxMessage.objects.values("state").annotate(n=Count("pk")).order_by():
-        counts[row["state"]] = row["n"]
-    return counts
-
-
-def outbox_for_case(*, case_reference: str) -> QuerySet[OutboxMessage]:
-    """Everything sent or to be sent about one case, oldest first."""
-    return OutboxMessage.objects.filter(case_reference=case_reference).order_by("created_at", "pk")
+def _outbox_pending() -> QuerySet[OutboxMessage]:
+    """Messages not yet sent and not given up on."""
+    return OutboxMessage.objects.filter(state__in=[State.QUEUED, State.SENDING])
 
 
 def outbox_next_due_at() -> datetime | None:
     """When the earliest pending message falls due (a retry, or a lease running out)."""
-    result: datetime | None = outbox_pending().aggregate(at=Min("next_attempt_at"))["at"]
+    result: datetime | None = _outbox_pending().aggregate(at=Min("next_attempt_at"))["at"]
     return result
 
 
@@ -47,4 +28,4 @@ def heartbeats() -> dict[str, datetime]:
 
 def outbox_overdue(*, due_before: datetime) -> int:
     """Messages still waiting to go that fell due before `due_before`: the backlog."""
-    return outbox_pending().filter(next_attempt_at__lt=due_before).count()
+    return _outbox_pending().filter(next_attempt_at__lt=due_before).count()

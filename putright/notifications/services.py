@@ -428,24 +428,17 @@ def outbox_drain(
     return total
 
 
-def outbox_forget_cases(*, case_references: Iterable[str]) -> int:
-    """Delete every outbox message about these cases, with its attachments, whatever its
-    state; return how many. The retention hook: the case's emails hold its personal data.
+def outbox_forget_anonymised(cases: Sequence[AnonymisedCase]) -> None:
+    """The retention hook (registered in NotificationsConfig.ready): delete every outbox
+    message about the cases just anonymised, with its attachments, whatever its state, in
+    the same transaction. The case's emails hold its personal data.
 
     Reminders recorded by the scheduler (SentReminder) stay: they hold a case reference, a
     staff address and dates, nothing about the person.
     """
-    references = [ref for ref in case_references if ref]
-    if not references:
-        return 0
-    _, per_model = OutboxMessage.objects.filter(case_reference__in=references).delete()
-    return per_model.get(OutboxMessage._meta.label, 0)
-
-
-def outbox_forget_anonymised(cases: Sequence[AnonymisedCase]) -> None:
-    """The retention hook (registered in NotificationsConfig.ready): forget the outbox
-    messages of the cases just anonymised, in the same transaction."""
-    outbox_forget_cases(case_references=[case.reference for case in cases])
+    references = [case.reference for case in cases if case.reference]
+    if references:
+        OutboxMessage.objects.filter(case_reference__in=references).delete()
 
 
 def heartbeat_record(*, name: str, detail: str = "", at: datetime | None = None) -> None:

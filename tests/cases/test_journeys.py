@@ -110,7 +110,7 @@ class TestCorporateJourney:
         case.refresh_from_db()
         assert case.status == "closed" and case.stage == 2
         assert case.next_deadline_on is None
-        assert [e.action for e in selectors.case_timeline(case=case)] == [
+        assert [e.action for e in case.timeline.order_by("at", "id")] == [
             "contact_recorded",
             "acknowledge",
             "respond",

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from putright.letters.models import LetterTemplate
-from putright.letters.services import letter_template_current
+from putright.letters.selectors import letter_template_current
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.letters.admin_urls")]
 

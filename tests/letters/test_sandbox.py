@@ -10,12 +10,8 @@ from putright.cases.models import Officer
 from putright.letters import sandbox
 from putright.letters.models import LetterTemplate
 from putright.letters.sandbox import TemplateRejected
-from putright.letters.services import (
-    letter_issue,
-    letter_template_current,
-    letter_template_save,
-    template_check,
-)
+from putright.letters.selectors import letter_template_current
+from putright.letters.services import letter_issue, letter_template_save, template_check
 from tests.letters.conftest import Council, D
 
 pytestmark = pytest.mark.django_db

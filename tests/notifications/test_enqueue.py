@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -12,12 +13,7 @@ from django.test import Client
 from django.urls import reverse
 
 from putright.notifications.models import OutboxMessage
-from putright.notifications.selectors import (
-    outbox_counts_by_state,
-    outbox_failed,
-    outbox_for_case,
-    outbox_pending,
-)
+from putright.notifications.selectors import outbox_next_due_at, outbox_overdue
 from putright.notifications.services import NotInTransaction, email_enqueue
 
 State = OutboxMessage.State
@@ -123,17 +119,26 @@ class TestEnqueue:
 
 @pytest.mark.django_db
 class TestSelectors:
-    def test_they_sort_messages_by_state_and_case(self) -> None:
+    def test_only_messages_still_to_go_count_as_due_or_late(self) -> None:
         queued = acknowledge(case_reference="CU-1")
         failed = acknowledge(case_reference="CU-2")
         sent = acknowledge(case_reference="CU-1")
-        OutboxMessage.objects.filter(pk=failed.pk).update(state=State.FAILED)
-        OutboxMessage.objects.filter(pk=sent.pk).update(state=State.SENT)
+        sending = acknowledge(case_reference="CU-3")
+        start = queued.next_attempt_at
+        # The messages given up on or sent fell due first: neither may count.
+        OutboxMessage.objects.filter(pk=failed.pk).update(
+            state=State.FAILED, next_attempt_at=start - timedelta(hours=2)
+        )
+        OutboxMessage.objects.filter(pk=sent.pk).update(
+            state=State.SENT, next_attempt_at=start - timedelta(hours=1)
+        )
+        OutboxMessage.objects.filter(pk=sending.pk).update(
+            state=State.SENDING, next_attempt_at=start + timedelta(minutes=5)
+        )
 
-        assert list(outbox_pending()) == [queued]
-        assert list(outbox_failed()) == [failed]
-        assert list(outbox_for_case(case_reference="CU-1")) == [queued, sent]
-        assert outbox_counts_by_state() == {"queued": 1, "sending": 0, "sent": 1, "failed": 1}
+        assert outbox_next_due_at() == start
+        assert outbox_overdue(due_before=start + timedelta(minutes=1)) == 1
+        assert outbox_overdue(due_before=start + timedelta(hours=1)) == 2
 
 
 @pytest.mark.django_db

@@ -12,7 +12,13 @@ from django.test import Client
 
 from putright.accounts.services import case_access_grant
 from putright.cases import services
-from putright.cases.models import Case, OmbudsmanCase, OmbudsmanOrder, TimelineEvent
+from putright.cases.models import (
+    Case,
+    OmbudsmanCase,
+    OmbudsmanEvidence,
+    OmbudsmanOrder,
+    TimelineEvent,
+)
 from putright.cases.services import EvidenceFile, OmbudsmanFindingInput, OmbudsmanOrderInput
 from putright.core import clock
 from tests.staff.personas import RESIDENT, Council, complaint_at_stage1
@@ -27,6 +33,8 @@ SEEING = {**dict.fromkeys(ROLES, OK), "sam": HIDDEN, "governance": REFUSED}
 
 
 def determined(council: Council, case: Case, orders: int = 1) -> OmbudsmanCase:
+    """An Ombudsman case determined with `orders` open orders, and one more already complied
+    with (its file of evidence kept) through the service the comply page calls."""
     today = clock.today()
     actor = council["complaints"].actor
     record = services.ombudsman_case_open(
@@ -46,19 +54,30 @@ def determined(council: Council, case: Case, orders: int = 1) -> OmbudsmanCase:
         determination="Maladministration",
         findings=[OmbudsmanFindingInput("Mould", "maladministration")],
         orders=[
-            OmbudsmanOrderInput(f"Order {i}", today + dt.timedelta(days=i)) for i in range(orders)
+            *(
+                OmbudsmanOrderInput(f"Order {i}", today + dt.timedelta(days=i))
+                for i in range(orders)
+            ),
+            OmbudsmanOrderInput("Order complied with", today + dt.timedelta(days=orders)),
         ],
     )
     case.refresh_from_db()
-    for order in record.orders.all():
-        services.ombudsman_evidence_add(
-            case=case,
-            actor=actor,
-            order=order,
-            upload=EvidenceFile("e.pdf", "application/pdf", 8, ContentFile(b"%PDF-1.4")),
-        )
-        case.refresh_from_db()
+    services.ombudsman_order_comply(
+        case=case,
+        actor=actor,
+        order=record.orders.get(order="Order complied with"),
+        evidence="Paid",
+        uploads=(EvidenceFile("e.pdf", "application/pdf", 8, ContentFile(b"%PDF-1.4")),),
+        on=today,
+    )
+    case.refresh_from_db()
     return record
+
+
+def open_order(record: OmbudsmanCase) -> OmbudsmanOrder:
+    order = record.orders.filter(complied_on=None).order_by("pk").first()
+    assert order is not None
+    return order
 
 
 @pytest.fixture
@@ -68,9 +87,8 @@ def case(council: Council) -> Case:
 
 def pages(case: Case, record: OmbudsmanCase) -> list[tuple[str, dict[str, int]]]:
     base = f"/staff/cases/{case.reference}/ombudsman"
-    order = record.orders.first()
-    assert order is not None
-    evidence = order.files.first()
+    order = open_order(record)
+    evidence = OmbudsmanEvidence.objects.filter(order__ombudsman_case=record).first()
     assert evidence is not None
     return [
         (f"{base}/open/", ACTING),
@@ -110,8 +128,7 @@ def test_an_order_of_another_case_is_not_found(
     case: Case, council: Council, client_for: Callable[[str], Client]
 ) -> None:
     other = complaint_at_stage1(council, officer="priya")
-    record = determined(council, other)
-    order = record.orders.get()
+    order = open_order(determined(council, other))
     url = f"/staff/cases/{case.reference}/ombudsman/comply/{order.pk}/"
     assert client_for("complaints").get(url).status_code == HIDDEN
 
@@ -153,7 +170,7 @@ class TestBadInputChangesNothing:
     def test_compliance_with_a_file_that_is_not_a_pdf_is_refused(
         self, case: Case, council: Council, client_for: Callable[[str], Client]
     ) -> None:
-        order = determined(council, case).orders.get()
+        order = open_order(determined(council, case))
         today = clock.today()
         fake = ContentFile(b"MZ not a pdf", name="evidence.pdf")
         reply = client_for("priya").post(

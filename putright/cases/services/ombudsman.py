@@ -252,24 +252,6 @@ def _evidence_store(order: OmbudsmanOrder, upload: EvidenceFile) -> OmbudsmanEvi
 
 
 @transaction.atomic
-def ombudsman_evidence_add(
-    *, case: Case, actor: Actor, order: OmbudsmanOrder, upload: EvidenceFile
-) -> OmbudsmanEvidence:
-    """Keep a file of evidence of compliance with `order`."""
-    case_claim(case)
-    row = _evidence_store(order, upload)
-    timeline_record(
-        case=case,
-        actor=actor,
-        action="ombudsman_evidence_added",
-        summary=f"Evidence of compliance added ({row.original_name}) for the Ombudsman "
-        f"{order.get_kind_display().lower()} due {_day(order.due_on)}",
-        after={"order": order.pk, "file": row.original_name},
-    )
-    return row
-
-
-@transaction.atomic
 def ombudsman_order_comply(
     *,
     case: Case,
@@ -280,15 +262,15 @@ def ombudsman_order_comply(
     on: date | None = None,
 ) -> OmbudsmanOrder:
     """Record that the council complied with `order`, with evidence: a description and at
-    least one file (kept, or sent with this call). Recorded "complied" when on or before
-    the due date, "complied late" after it. Raises InvalidInput without evidence, or when
-    already recorded.
+    least one file, kept with the order. Recorded "complied" when on or before the due
+    date, "complied late" after it. Raises InvalidInput without evidence, or when already
+    recorded.
     """
     day = on or clock.today()
     if order.complied_on is not None:
         raise InvalidInput("Compliance with this order is already recorded.")
     text = _required(evidence, "what was done to comply")
-    if not uploads and not order.files.exists():
+    if not uploads:
         raise InvalidInput("Add at least one file of evidence that the order was complied with.")
     case_claim(case)
     for upload in uploads:

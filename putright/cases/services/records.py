@@ -24,7 +24,6 @@ from putright.cases.models import (
     ReasonableAdjustment,
     Remedy,
     Representative,
-    Restriction,
 )
 from putright.cases.services._base import Actor, InvalidInput, case_claim, timeline_record
 from putright.cases.text import printable_name
@@ -88,37 +87,6 @@ def representative_add(
 
 
 @transaction.atomic
-def representative_consent_record(
-    *,
-    case: Case,
-    actor: Actor,
-    representative: Representative,
-    state: str,
-    evidence: str,
-    on: date | None = None,
-) -> Representative:
-    if state not in ("received", "refused"):
-        raise InvalidInput("Consent is either received or refused.")
-    if state == "received" and not evidence.strip():
-        raise InvalidInput("Describe the evidence of consent (for example, the signed form).")
-    case_claim(case)
-    before = representative.consent_state
-    representative.consent_state = state
-    representative.consent_evidence = evidence
-    representative.consent_recorded_on = on or clock.today()
-    representative.save(update_fields=["consent_state", "consent_evidence", "consent_recorded_on"])
-    timeline_record(
-        case=case,
-        actor=actor,
-        action="consent_recorded",
-        summary=f"Consent for {representative.name} {state}",
-        before={"consent_state": before},
-        after={"consent_state": state, "evidence": evidence},
-    )
-    return representative
-
-
-@transaction.atomic
 def adjustment_add(
     *, case: Case, actor: Actor, kind: str, detail: str = "", review_on: date | None = None
 ) -> ReasonableAdjustment:
@@ -158,31 +126,6 @@ def disability_add(
         summary="Disclosed disability recorded",
     )
     return disability
-
-
-@transaction.atomic
-def restriction_add(
-    *, case: Case, actor: Actor, restriction: str, reason: str, starts_on: date, review_on: date
-) -> Restriction:
-    """Restrictions must be proportionate, reasoned and reviewed (001 unacceptable behaviour)."""
-    if review_on <= starts_on:
-        raise InvalidInput("The review date must be after the restriction starts.")
-    case_claim(case)
-    row = Restriction.objects.create(
-        person_id=case.person_id,
-        restriction=_required(restriction, "what contact is restricted"),
-        reason=_required(reason, "the reason for the restriction"),
-        starts_on=starts_on,
-        review_on=review_on,
-    )
-    timeline_record(
-        case=case,
-        actor=actor,
-        action="restriction_added",
-        summary="Contact restriction recorded",
-        after={"restriction": restriction, "reason": reason, "review_on": review_on},
-    )
-    return row
 
 
 @transaction.atomic

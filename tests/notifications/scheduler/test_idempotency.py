@@ -48,11 +48,12 @@ def one_of_each(complaint: Callable[..., Case], officer: Officer, team: Actor) -
     services.contractor_feedback_request(
         case=today, actor=me, contractor="Acme", on=D(2026, 12, 22)
     )
-    services.restriction_add(
+    services.restriction_impose(
         case=overdue,
         actor=team,
         restriction="Email only",
         reason="Abusive calls",
+        scope="written_only",
         starts_on=D(2026, 12, 1),
         review_on=DAY,
     )

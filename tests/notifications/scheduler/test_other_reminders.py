@@ -130,11 +130,12 @@ class TestReviews:
     def test_restrictions_and_adjustments_are_reviewed_on_their_day_by_the_complaints_team(
         self, acknowledged: Case, team: Actor
     ) -> None:
-        services.restriction_add(
+        services.restriction_impose(
             case=acknowledged,
             actor=team,
             restriction="Phone contact on Mondays only",
             reason="Repeated abusive calls",
+            scope="phone",
             starts_on=D(2026, 12, 14),
             review_on=D(2026, 12, 29),
         )

@@ -37,6 +37,7 @@ from putright.cases.models import (
 )
 from putright.cases.selectors import equality_answers_aggregate
 from putright.cases.services import ActionOwner, Actor, PersonDetails
+from putright.cases.services.representatives import consent_decide
 from putright.cases.services.retention import (
     AnonymisedCase,
     cases_anonymise,
@@ -123,7 +124,7 @@ def full_case(
             email="yolanda.quince@example.org",
             organisation="Quince family",
         )
-        services.representative_consent_record(
+        consent_decide(
             case=case,
             actor=me,
             representative=rep,
@@ -135,11 +136,12 @@ def full_case(
             case=case, actor=me, kind="interpreter", detail="Polish, for Zebedee"
         )
         services.disability_add(case=case, actor=me, description="Zebedee has arthritis")
-        services.restriction_add(
+        services.restriction_impose(
             case=case,
             actor=me,
             restriction="Zebedee may phone on Mondays only",
             reason="Zebedee shouted at Quince Lane staff",
+            scope="phone",
             starts_on=D(2026, 11, 6),
             review_on=D(2027, 5, 6),
         )
