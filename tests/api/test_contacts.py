@@ -136,5 +136,5 @@ def test_a_contact_runs_a_fixed_number_of_queries(
         assert intake.post("contacts", contact_body, **{"Idempotency-Key": "k1"}).status_code == 201
     # The token, the service, the key's claim and its case, and contact_record's own queries
     # (the case, its contact, its deadlines from the policy core with the closure days kept
-    # as data, its timeline event).
-    assert len(queries) == 24
+    # as data, its timeline event, and its month's count of cases received for the reports).
+    assert len(queries) == 25
