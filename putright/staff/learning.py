@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from putright.accounts.permissions import StaffMember, case_visibility
 from putright.cases.models import Case, ServiceImprovement
@@ -40,10 +40,18 @@ def _link_counts(qs: QuerySet[ServiceImprovement]) -> dict[int, int]:
 
 
 def improvements_listed(
-    *, member: StaffMember, service_id: int | None, theme: str, today: date
+    *,
+    member: StaffMember,
+    service_id: int | None,
+    theme: str,
+    today: date,
+    within: Q | None = None,
 ) -> list[LogRow]:
-    """The log, filtered by service and theme, in three queries whatever its length."""
+    """The log, filtered by service and theme (and `within`, a further filter on the
+    improvements: the reports' period and scope), in three queries whatever its length."""
     qs = ServiceImprovement.objects.select_related("service", "owner")
+    if within is not None:
+        qs = qs.filter(within)
     if service_id is not None:
         qs = qs.filter(service_id=service_id)
     if theme:
