@@ -25,6 +25,8 @@ from putright.staff import learning
 from putright.staff.access import not_found, staff_render, staff_view
 
 PAGE_SIZE = 50
+# The learning log lists the latest improvements of the period (the table counts them all).
+IMPROVEMENTS_LISTED = 200
 
 
 def _filters(request: HttpRequest, member: StaffMember) -> tuple[ReportFilterForm, ReportScope]:
@@ -148,6 +150,7 @@ def learning_log(request: HttpRequest, member: StaffMember) -> HttpResponse:
             "tables": tables_shown(
                 [themes], params=scope_params(scope, _period(form)), links=links
             ),
+            "listed_at_most": IMPROVEMENTS_LISTED,
             # Each improvement with the cases behind it that the member may see: only for
             # roles that may see cases (governance reads the counts).
             "improvements": (
@@ -157,6 +160,7 @@ def learning_log(request: HttpRequest, member: StaffMember) -> HttpResponse:
                     theme="",
                     today=scope.today,
                     within=oversight.improvements_of_period(scope),
+                    latest=IMPROVEMENTS_LISTED,
                 )
                 if links
                 else []

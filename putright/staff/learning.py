@@ -46,9 +46,11 @@ def improvements_listed(
     theme: str,
     today: date,
     within: Q | None = None,
+    latest: int | None = None,
 ) -> list[LogRow]:
     """The log, filtered by service and theme (and `within`, a further filter on the
-    improvements: the reports' period and scope), in three queries whatever its length."""
+    improvements: the reports' period and scope), in three queries whatever its length.
+    With `latest`, only that many, the most recently recorded first."""
     qs = ServiceImprovement.objects.select_related("service", "owner")
     if within is not None:
         qs = qs.filter(within)
@@ -56,6 +58,8 @@ def improvements_listed(
         qs = qs.filter(service_id=service_id)
     if theme:
         qs = qs.filter(theme=theme)
+    if latest is not None:
+        qs = qs.order_by("-recorded_on", "-id")[:latest]
     seen = Case.objects.filter(case_visibility(member)).only("reference").order_by("reference")
     totals = _link_counts(qs)
     rows = []

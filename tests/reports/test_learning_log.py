@@ -16,6 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from putright.cases.models import Case, ServiceImprovement
 from putright.cases.models.learning import THEMES
 from putright.core import clock
+from putright.reports import views
 from putright.reports.scope import financial_year_of
 from tests.reports.dataset import (
     SPECS,
@@ -107,6 +108,18 @@ class TestTheList:
             assert improvement_state(imp, today) in row
             for index in imp.cases:
                 assert f'href="/staff/cases/{built[index].reference}/"' in row
+
+    def test_it_lists_at_most_the_latest_improvements_recorded(
+        self,
+        built: list[Case],
+        client_for: Callable[[str], Client],
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        monkeypatch.setattr(views, "IMPROVEMENTS_LISTED", 2)
+        content = client_for("insight").get(PAGE, {"period": "2025"}).content.decode()
+        latest = sorted(improvements(), key=lambda i: i.recorded)
+        assert [i.text in content for i in latest] == [False, False, True, True]
+        assert "(at most 2)" in content
 
     def test_a_case_the_member_may_not_see_is_counted_not_named(
         self, built: list[Case], client_for: Callable[[str], Client]
