@@ -73,6 +73,7 @@ def main() -> None:
         "self-assessment": (
             f"/staff/reports/self-assessment/?code=housing_ombudsman&period={last_year}"
         ),
+        "learning log": f"/staff/reports/learning/?period={last_year}",
         "annual report": f"/staff/reports/annual/?year={last_year}",
         "governance pack": f"/staff/reports/governance-pack/?quarter={last_year}-Q3",
     }

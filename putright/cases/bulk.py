@@ -6,7 +6,9 @@ policy core's calendar, and one timeline event, so pages under test read realist
 Cases are spread over three years with a realistic history for reports: kinds and channels,
 a category per service, stage 1 acknowledged (some late) and responded (some extended, some
 late) with a decision and a root cause, a share escalated to stage 2, refusals on exclusion
-grounds, remedies offered and paid, learning, Ombudsman cases and answered surveys.
+grounds, remedies offered and paid, service improvements (each linked to one to four of a
+service's complaints, with an owner, a theme, a due date and most of them completed),
+Ombudsman cases and answered surveys.
 """
 
 from __future__ import annotations
@@ -27,16 +29,18 @@ from putright.cases.demo.stories import ROOT_CAUSE_WEIGHTS, STORIES, STORY_CATEG
 from putright.cases.models import (
     Case,
     Category,
-    LearningEntry,
+    Officer,
     OmbudsmanCase,
     Person,
     Remedy,
     RootCause,
     SatisfactionSurvey,
     Service,
+    ServiceImprovement,
     StageRecord,
     TimelineEvent,
 )
+from putright.cases.models.learning import THEMES
 from putright.cases.references import damm_digit
 from putright.cases.services._volumes import case_volumes_add, volume_key
 from putright.cases.taxonomy import taxonomy_defaults_install
@@ -52,6 +56,8 @@ CHANNEL_WEIGHTS = {"web": 45, "email": 25, "phone": 20, "letter": 6, "in_person"
 DECISIONS = ["upheld", "partly_upheld", "not_upheld"]
 EXCLUSION_CODES = ["alternative_redress", "out_of_time", "service_request_first", "staff_matter"]
 ESCALATED_SHARE = 0.15
+LEARNING_SHARE = 0.05  # of responses that found fault
+IMPROVEMENT_DONE_SHARE = 0.75
 _NO_DEADLINE = frozenset({"closed", "withdrawn", "responded", "excluded", "with_ombudsman"})
 
 
@@ -66,10 +72,22 @@ class BulkReport:
 
 
 @dataclass
+class _Learning:
+    """A service improvement being drawn: the complaints behind it join until `size`."""
+
+    service_id: int
+    size: int
+    cases: list[Case]
+    recorded: date
+
+
+@dataclass
 class _Batch:
     stages: list[StageRecord] = field(default_factory=list)
     remedies: list[Remedy] = field(default_factory=list)
-    learning: list[LearningEntry] = field(default_factory=list)
+    learning: list[_Learning] = field(default_factory=list)
+    # The improvement of each service still taking complaints behind it.
+    open_learning: dict[int, _Learning] = field(default_factory=dict)
     ombudsman: list[OmbudsmanCase] = field(default_factory=list)
     surveys: list[SatisfactionSurvey] = field(default_factory=list)
 
@@ -106,6 +124,12 @@ class _History:
         causes = dict(RootCause.objects.values_list("code", "pk"))
         self.causes = [causes[c] for c, _ in ROOT_CAUSE_WEIGHTS]
         self.cause_weights = [w for _, w in ROOT_CAUSE_WEIGHTS]
+        # Improvements are owned by an officer of the service's team (any officer where the
+        # service has none); without officers there are no improvements.
+        self.owners: dict[int, list[int]] = {}
+        for pk, service_id in Officer.objects.values_list("pk", "team__service_id"):
+            self.owners.setdefault(service_id, []).append(pk)
+        self.anyone = [pk for owners in self.owners.values() for pk in owners]
 
     def wd(self, day: date, n: int) -> date:
         return self.cal.add_working_days(day, n)
@@ -165,12 +189,8 @@ class _History:
                     delivered_on=min(self.today, day + timedelta(days=14)) if paid else None,
                 )
             )
-        if rng.random() < 0.05:
-            batch.learning.append(
-                LearningEntry(
-                    case=case, lesson="Book the survey at the first report", recorded_on=day
-                )
-            )
+        if self.anyone and rng.random() < LEARNING_SHARE:
+            self.learn(case, day, batch)
         if record.number == 2 and rng.random() < 0.05:
             enquiry = min(self.today, day + timedelta(days=60))
             batch.ombudsman.append(
@@ -181,6 +201,49 @@ class _History:
                     maladministration_found=rng.choice([True, False, None]),
                 )
             )
+
+    def learn(self, case: Case, day: date, batch: _Batch) -> None:
+        """Link the case to its service's open improvement, or start one; it is recorded
+        on the latest response of the complaints behind it."""
+        found = batch.open_learning.get(case.service_id)
+        if found is None:
+            found = _Learning(case.service_id, self.rng.choice([1, 1, 2, 3, 4]), [], day)
+            batch.learning.append(found)
+            batch.open_learning[case.service_id] = found
+        found.cases.append(case)
+        found.recorded = max(found.recorded, day)
+        if len(found.cases) >= found.size:
+            del batch.open_learning[case.service_id]
+
+    def improvement(self, drawn: _Learning) -> ServiceImprovement:
+        rng = self.rng
+        theme, label = rng.choice(THEMES)
+        due = drawn.recorded + timedelta(days=rng.randint(20, 120))
+        done = drawn.recorded + timedelta(days=rng.randint(5, 150))
+        completed = done if done <= self.today and rng.random() < IMPROVEMENT_DONE_SHARE else None
+        return ServiceImprovement(
+            service_id=drawn.service_id,
+            theme=theme,
+            description=f"{label}: change how the service works after these complaints",
+            owner_id=rng.choice(self.owners.get(drawn.service_id) or self.anyone),
+            due_on=due,
+            completed_on=completed,
+            completion_note="Done and checked" if completed else "",
+            recorded_on=drawn.recorded,
+        )
+
+
+def _learning_insert(h: _History, batch: _Batch) -> None:
+    """The batch's service improvements and their links: two bulk inserts."""
+    improvements = ServiceImprovement.objects.bulk_create(
+        [h.improvement(drawn) for drawn in batch.learning]
+    )
+    links = ServiceImprovement.cases.through
+    links.objects.bulk_create(
+        links(serviceimprovement_id=improvement.pk, case_id=case.pk)
+        for improvement, drawn in zip(improvements, batch.learning, strict=True)
+        for case in drawn.cases
+    )
 
 
 def _case_history(h: _History, case: Case, batch: _Batch) -> None:
@@ -314,7 +377,7 @@ def cases_bulk_insert(
             case_volumes_add(Counter(volume_key(c) for c in cases))
             StageRecord.objects.bulk_create(rows.stages)
             Remedy.objects.bulk_create(rows.remedies)
-            LearningEntry.objects.bulk_create(rows.learning)
+            _learning_insert(history, rows)
             OmbudsmanCase.objects.bulk_create(rows.ombudsman)
             SatisfactionSurvey.objects.bulk_create(rows.surveys)
             TimelineEvent.objects.bulk_create(

@@ -74,7 +74,6 @@ def annual_report(*, year: int, today: date) -> AnnualReport:
     """Every section of the year's report: the figures and the records kept for it."""
     scope = year_scope(year, today)
     tables = {table.key: table for table in selectors.dashboard(scope)}
-    tables["learning_themes"] = selectors.learning_by_theme(scope)
     tables["improvements_themes"] = oversight.improvements_by_theme(scope)
     publications: dict[str, list[OmbudsmanPublication]] = {
         "non_compliance": [],
@@ -153,8 +152,8 @@ TRENDS: list[tuple[str, str, list[tuple[int, str]], str]] = [
     (
         "trend_learning",
         "learning",
-        [(0, "Lessons recorded"), (1, "Improvements completed")],
-        "Lessons recorded and improvements completed, by service",
+        [(0, "Improvements recorded"), (2, "Improvements completed")],
+        "Service improvements recorded and completed, by service",
     ),
 ]
 

@@ -44,7 +44,8 @@ HUB = [
         Capability.SEE_REPORTS,
         "/staff/reports/learning/",
         "Learning log report",
-        "Lessons and service improvements recorded on complaints, by theme.",
+        "Service improvements made because of complaints, by theme, with the complaints "
+        "behind them.",
     ),
     (
         Capability.SEE_ALL_REPORTS,
@@ -97,7 +98,7 @@ def annual_context(report: annual.AnnualReport, *, links: bool, may_record: bool
         "qualitative": _shown(report.section(annual.QUALITATIVE), period=period, links=links),
         "refused": _shown([report.tables["refused"]], period=period, links=links),
         "improvement_tables": _shown(
-            report.section(["improvements_themes", "learning_themes"]), period=period, links=links
+            report.section(["improvements_themes"]), period=period, links=links
         ),
         "self_assessments": report.self_assessments,
         "may_record": may_record,

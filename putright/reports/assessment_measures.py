@@ -20,7 +20,8 @@ from typing import Any
 
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 
-from putright.cases.models import Case, LearningEntry, ReasonableAdjustment, Remedy, StageRecord
+from putright.cases.models import Case, ReasonableAdjustment, Remedy, StageRecord
+from putright.reports.oversight import improvements_recorded
 from putright.reports.scope import ReportScope
 from putright.reports.selectors import stage_groups
 
@@ -49,7 +50,8 @@ class Measured:
 
     @property
     def counted(self) -> str:
-        """A count with its label, "1 lesson recorded …" or "3 lessons recorded …"."""
+        """A count with its label, "1 service improvement recorded …" or "3 service
+        improvements recorded …"."""
         return f"{self.part:,} {self.label_one if self.part == 1 else self.label}"
 
     @property
@@ -144,11 +146,9 @@ def _remedies(scope: ReportScope) -> dict[str, int]:
 
 
 def _learning(scope: ReportScope) -> dict[str, int]:
-    return dict(
-        LearningEntry.objects.filter(scope.cases("case__"), scope.period("recorded_on"))
-        .order_by()
-        .aggregate(part=Count("id"))
-    )
+    """Service improvements recorded in the year from complaints of the code's process
+    (Code 9.1: learning from complaints)."""
+    return {"part": improvements_recorded(scope)}
 
 
 QUERIES: dict[str, Callable[[ReportScope], Any]] = {
@@ -274,12 +274,12 @@ MEASURES: dict[str, Measure] = {
         "remedy_not_delivered",
     ),
     "learning_recorded": Measure(
-        "lessons recorded from complaints in the year",
+        "service improvements recorded from complaints in the year",
         "learning",
         _same,
         "learning_recorded",
         is_count=True,
-        label_one="lesson recorded from complaints in the year",
+        label_one="service improvement recorded from complaints in the year",
     ),
 }
 

@@ -11,7 +11,6 @@ from django.db.models import Case as CaseWhen
 from django.db.models import Exists, F, OuterRef, Q, Subquery, Value, When
 
 from putright.cases.models import (
-    LearningEntry,
     OmbudsmanCase,
     OutstandingAction,
     ReasonableAdjustment,
@@ -23,6 +22,7 @@ from putright.reports.assessment_measures import (
     adjustment_people,
     adjustment_reviewed,
 )
+from putright.reports.oversight import THEME_LABELS, improvements_behind
 from putright.reports.scope import ReportScope
 from putright.reports.selectors import NONE_KEY
 from putright.reports.tsm import within_code
@@ -221,28 +221,24 @@ FIGURES: dict[str, tuple[str, Callable[[ReportScope, str], Q]]] = {
         ),
     ),
     "learning": (
-        "Cases with learning recorded",
-        lambda s, k: (
-            Q(service_id=_id(k))
-            & Q(
-                Exists(
-                    LearningEntry.objects.filter(s.period("recorded_on"), case_id=OuterRef("pk"))
-                )
-            )
-        ),
+        "Complaints behind the service improvements recorded",
+        lambda s, k: improvements_behind(s, Q(service_id=_id(k))),
     ),
 }
 
 
 def _learning_theme(scope: ReportScope, key: str) -> Q:
-    theme = Q(category__isnull=True) if key == NONE_KEY else Q(category_id=_id(key))
-    found = LearningEntry.objects.filter(scope.period("recorded_on"), case_id=OuterRef("pk"))
-    return theme & Q(Exists(found))
+    if key not in THEME_LABELS:
+        raise UnknownFigure(key)
+    return improvements_behind(scope, Q(theme=key))
 
 
 FIGURES.update(
     {
-        "learning_theme": ("Cases with learning under this theme", _learning_theme),
+        "learning_theme": (
+            "Complaints behind the service improvements under this theme",
+            _learning_theme,
+        ),
         "tsm_stage1": ("Stage 1 complaints received (housing)", _tsm_received(1)),
         "tsm_stage2": ("Stage 2 complaints received (housing)", _tsm_received(2)),
         "tsm_responses": ("Housing complaints responded to", _tsm_responses(outside=False)),
@@ -340,8 +336,8 @@ FIGURES.update(
             ),
         ),
         "learning_recorded": (
-            "Cases with learning recorded",
-            _related(LearningEntry, "recorded_on", lambda s, k: s.period("recorded_on")),
+            "Complaints behind the service improvements recorded",
+            lambda s, k: improvements_behind(s),
         ),
     }
 )

@@ -1,10 +1,16 @@
 """Figures the annual report and the governance pack need beyond the dashboard's: service
-improvements completed, what the Ombudsman found, and progress on the Ombudsman's orders.
-Each is one SQL aggregation, like putright.reports.selectors; and `compared`, which sets
-two periods' tables from those selectors side by side without counting anything again.
+improvements, what the Ombudsman found, and progress on the Ombudsman's orders. Each is one
+SQL aggregation, like putright.reports.selectors; and `compared`, which sets two periods'
+tables from those selectors side by side without counting anything again.
 
-Periods: improvements count their completion date; findings their determination date;
-orders their due date, and "overdue" is as of today whatever the period.
+Service improvements (putright.cases.models.learning, recorded on the staff learning
+screen) are every report's learning figures: the dashboard's, the learning log's, the
+self-assessment's and the annual report's all read them here. An improvement counts in the
+period it was recorded in (`recorded_on`) and, apart, in the period it was completed in
+(`completed_on`); the complaints behind it are the cases linked to it.
+
+Periods: findings count their determination date; orders their due date, and "overdue" is
+as of today whatever the period.
 """
 
 from __future__ import annotations
@@ -22,42 +28,114 @@ from putright.reports.tables import Cell, Row, Table, Value
 THEME_LABELS = dict(THEMES)
 FINDING_LABELS = dict(FINDINGS)
 SEVERE = "severe_maladministration"
+_LINKS = ServiceImprovement.cases.through
 
 
-def _improvement_scope(scope: ReportScope) -> Q:
-    # An improvement belongs to a service, not a case: filter on its own service.
-    q = scope.period("completed_on")
+def improvement_scope(scope: ReportScope) -> Q:
+    """The improvements a scope covers, whatever the period. An improvement belongs to a
+    service, not a case: a service filter (a service manager's own service) reads its own
+    service; a process filter keeps those linked to at least one case of that process
+    (EXISTS, so an improvement linked to several such cases is still one)."""
+    q = Q()
     if scope.service_id is not None:
         q &= Q(service_id=scope.service_id)
     if scope.process:
-        q &= Q(service__process=scope.process)
+        linked = _LINKS.objects.filter(
+            serviceimprovement_id=OuterRef("pk"), case__process=scope.process
+        )
+        q &= Q(Exists(linked))
     return q
 
 
-def improvements_by_theme(scope: ReportScope) -> Table:
-    """Service improvements completed in the period, by theme."""
-    rows = (
-        ServiceImprovement.objects.filter(_improvement_scope(scope))
+def improvements_behind(scope: ReportScope, extra: Q | None = None) -> Q:
+    """The filter on Case for the complaints behind the improvements recorded in the period
+    (and matching `extra`): the drill-down of every learning figure."""
+    found = ServiceImprovement.objects.filter(
+        improvement_scope(scope), scope.period("recorded_on"), cases=OuterRef("pk")
+    )
+    if extra is not None:
+        found = found.filter(extra)
+    return Q(Exists(found))
+
+
+def _improvement_counts(scope: ReportScope, *columns: str) -> list[dict[str, Any]]:
+    """Improvements recorded in the period, the complaints (cases in scope) behind them and
+    improvements completed in the period, grouped by `columns`: one GROUP BY. The counts
+    are DISTINCT because counting the complaints joins the links; the scope itself is an
+    EXISTS, so it never multiplies rows."""
+    recorded, completed = scope.period("recorded_on"), scope.period("completed_on")
+    return list(
+        ServiceImprovement.objects.filter(improvement_scope(scope), recorded | completed)
         .order_by()
-        .values("theme")
-        .annotate(n=Count("id"))
-        .order_by("-n", "theme")
+        .values(*columns)
+        .annotate(
+            recorded=Count("id", filter=recorded, distinct=True),
+            complaints=Count("cases", filter=recorded & scope.cases("cases__"), distinct=True),
+            completed=Count("id", filter=completed, distinct=True),
+        )
+    )
+
+
+def _improvement_cells(r: dict[str, Any], drill: tuple[str, str]) -> list[Cell]:
+    return [Cell(r["recorded"]), Cell(r["complaints"], drill), Cell(r["completed"])]
+
+
+IMPROVEMENT_COLUMNS = ["Improvements recorded", "Complaints behind them", "Improvements completed"]
+
+
+def improvements_by_service(scope: ReportScope) -> Table:
+    """The dashboard's learning table: improvements by the service that owns them."""
+    rows = sorted(
+        _improvement_counts(scope, "service_id", "service__name"),
+        key=lambda r: r["service__name"],
+    )
+    table = Table(
+        key="learning",
+        title="Service improvements from complaints",
+        columns=["Service", *IMPROVEMENT_COLUMNS],
+    )
+    for r in rows:
+        drill = ("learning", str(r["service_id"]))
+        table.rows.append(Row(r["service__name"], _improvement_cells(r, drill)))
+    return table
+
+
+def improvements_by_theme(scope: ReportScope) -> Table:
+    """Service improvements recorded in the period by theme, with the complaints behind
+    them, and those completed in the period (the learning log and the annual report)."""
+    rows = sorted(
+        _improvement_counts(scope, "theme"),
+        key=lambda r: (-r["recorded"], -r["completed"], THEME_LABELS.get(r["theme"], "")),
     )
     table = Table(
         key="improvements_themes",
-        title="Service improvements completed, by theme",
-        columns=["Theme", "Improvements completed"],
+        title="Service improvements by theme",
+        columns=["Theme", *IMPROVEMENT_COLUMNS],
     )
     for r in rows:
-        table.rows.append(Row(THEME_LABELS.get(r["theme"], r["theme"]), [Cell(r["n"])]))
+        label = THEME_LABELS.get(r["theme"], r["theme"])
+        table.rows.append(Row(label, _improvement_cells(r, ("learning_theme", r["theme"]))))
     return table
+
+
+def improvements_recorded(scope: ReportScope) -> int:
+    """How many improvements were recorded in the period (the self-assessment's Code 9.1
+    figure)."""
+    return ServiceImprovement.objects.filter(
+        improvement_scope(scope), scope.period("recorded_on")
+    ).count()
+
+
+def improvements_of_period(scope: ReportScope) -> Q:
+    """The improvements the learning log lists: recorded or completed in the period."""
+    return improvement_scope(scope) & (scope.period("recorded_on") | scope.period("completed_on"))
 
 
 def improvements_completed(scope: ReportScope, *, limit: int = 200) -> list[dict[str, Any]]:
     """The improvements completed in the period, each with the number of complaints that
     led to it (one query)."""
     rows = (
-        ServiceImprovement.objects.filter(_improvement_scope(scope))
+        ServiceImprovement.objects.filter(improvement_scope(scope), scope.period("completed_on"))
         .values("id", "description", "completion_note", "completed_on", "theme", "service__name")
         .annotate(complaints=Count("cases"))
         .order_by("completed_on", "id")[:limit]

@@ -4,8 +4,9 @@ carry the key of the cases behind them (putright.reports.drill lists those).
 
 Periods: volumes and refusals count cases received in the period; timeliness, escalation,
 outcomes and root causes count stage acknowledgements or responses made in the period;
-remedies count those offered in it; Ombudsman cases their enquiry date; learning its
-recorded date. Overdue actions are as of today, whatever the period.
+remedies count those offered in it; Ombudsman cases their enquiry date; service
+improvements (putright.reports.oversight) their recorded and completed dates. Overdue
+actions are as of today, whatever the period.
 """
 
 from __future__ import annotations
@@ -32,7 +33,6 @@ from putright.cases.models import (
     Case,
     CaseVolume,
     Category,
-    LearningEntry,
     OmbudsmanCase,
     OutstandingAction,
     Remedy,
@@ -44,6 +44,7 @@ from putright.cases.models.case import CASE_KINDS, CHANNELS
 from putright.cases.models.reference import PROCESS_CHOICES
 from putright.cases.models.stages import DECISIONS
 from putright.core.policy import policy_config
+from putright.reports import oversight
 from putright.reports.scope import ReportScope
 from putright.reports.tables import Cell, Row, Table, money, percent
 
@@ -538,30 +539,6 @@ def ombudsman_cases(scope: ReportScope) -> Table:
     return table
 
 
-def learning(scope: ReportScope) -> Table:
-    rows = (
-        LearningEntry.objects.filter(scope.cases("case__"), scope.period("recorded_on"))
-        .values("case__service_id")
-        .annotate(total=Count("id"), done=Count("id", filter=Q(completed_on__isnull=False)))
-        .order_by("case__service_id")
-    )
-    found = list(rows)
-    names = _names(Service, (r["case__service_id"] for r in found))
-    table = Table(
-        key="learning",
-        title="Learning and service improvements",
-        columns=["Service", "Lessons recorded", "Improvements completed"],
-    )
-    for r in sorted(found, key=lambda r: names[r["case__service_id"]]):
-        table.rows.append(
-            Row(
-                names[r["case__service_id"]],
-                [Cell(r["total"], ("learning", str(r["case__service_id"]))), Cell(r["done"])],
-            )
-        )
-    return table
-
-
 def dashboard(scope: ReportScope) -> list[Table]:
     """Every table of the performance dashboard, in the order the page shows them: the
     volumes from one GROUP BY, the stage tables from another."""
@@ -578,52 +555,6 @@ def dashboard(scope: ReportScope) -> list[Table]:
         remedies(scope),
         actions_overdue(scope),
         ombudsman_cases(scope),
-        learning(scope),
+        # Learning: the service improvements recorded on the learning screen.
+        oversight.improvements_by_service(scope),
     ]
-
-
-def learning_by_theme(scope: ReportScope) -> Table:
-    """Lessons recorded in the period and improvements completed, by the case's category."""
-    rows = (
-        LearningEntry.objects.filter(scope.cases("case__"), scope.period("recorded_on"))
-        .values("case__category_id")
-        .annotate(total=Count("id"), done=Count("id", filter=Q(completed_on__isnull=False)))
-        .order_by("-total", "case__category_id")
-    )
-    found = list(rows)
-    names = _names(Category, (r["case__category_id"] for r in found))
-    table = Table(
-        key="learning_themes",
-        title="Learning by theme",
-        columns=["Theme (category)", "Lessons recorded", "Improvements completed"],
-    )
-    for r in found:
-        key = r["case__category_id"]
-        table.rows.append(
-            Row(
-                names.get(key, "Not categorised"),
-                [
-                    Cell(r["total"], ("learning_theme", NONE_KEY if key is None else str(key))),
-                    Cell(r["done"]),
-                ],
-            )
-        )
-    return table
-
-
-def learning_entries(scope: ReportScope, *, limit: int = 100) -> list[dict[str, Any]]:
-    """The latest lessons of the period with their case and theme (one query)."""
-    rows = (
-        LearningEntry.objects.filter(scope.cases("case__"), scope.period("recorded_on"))
-        .order_by("-recorded_on", "-id")
-        .values(
-            "lesson",
-            "improvement",
-            "recorded_on",
-            "completed_on",
-            "case__reference",
-            "case__category__name",
-            "case__service__name",
-        )[:limit]
-    )
-    return [dict(row) for row in rows]

@@ -15,15 +15,18 @@ from django.views.decorators.http import require_GET
 from putright.accounts.permissions import Capability, StaffMember, case_visibility
 from putright.cases.models import Case
 from putright.core import clock
-from putright.reports import exports, selectors, tsm
+from putright.reports import exports, oversight, selectors, tsm
 from putright.reports.drill import UnknownFigure, figure_filter
 from putright.reports.forms import ReportFilterForm, YearForm
 from putright.reports.present import scope_params, tables_shown
 from putright.reports.scope import ReportScope, scope_for
 from putright.reports.tables import Table
+from putright.staff import learning
 from putright.staff.access import not_found, staff_render, staff_view
 
 PAGE_SIZE = 50
+# The learning log lists the latest improvements of the period (the table counts them all).
+IMPROVEMENTS_LISTED = 200
 
 
 def _filters(request: HttpRequest, member: StaffMember) -> tuple[ReportFilterForm, ReportScope]:
@@ -136,7 +139,7 @@ def learning_log(request: HttpRequest, member: StaffMember) -> HttpResponse:
     """Service improvements by theme, with the complaints behind them."""
     form, scope = _filters(request, member)
     links = member.can(Capability.SEE_CASES)
-    themes = selectors.learning_by_theme(scope)
+    themes = oversight.improvements_by_theme(scope)
     return staff_render(
         request,
         member,
@@ -147,8 +150,21 @@ def learning_log(request: HttpRequest, member: StaffMember) -> HttpResponse:
             "tables": tables_shown(
                 [themes], params=scope_params(scope, _period(form)), links=links
             ),
-            # The lessons name cases: only for roles that may see cases.
-            "entries": selectors.learning_entries(scope) if links else [],
+            "listed_at_most": IMPROVEMENTS_LISTED,
+            # Each improvement with the cases behind it that the member may see: only for
+            # roles that may see cases (governance reads the counts).
+            "improvements": (
+                learning.improvements_listed(
+                    member=member,
+                    service_id=None,
+                    theme="",
+                    today=scope.today,
+                    within=oversight.improvements_of_period(scope),
+                    latest=IMPROVEMENTS_LISTED,
+                )
+                if links
+                else []
+            ),
         },
     )
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from putright.accounts.permissions import StaffMember, case_visibility
 from putright.cases.models import Case, ServiceImprovement
@@ -40,14 +40,26 @@ def _link_counts(qs: QuerySet[ServiceImprovement]) -> dict[int, int]:
 
 
 def improvements_listed(
-    *, member: StaffMember, service_id: int | None, theme: str, today: date
+    *,
+    member: StaffMember,
+    service_id: int | None,
+    theme: str,
+    today: date,
+    within: Q | None = None,
+    latest: int | None = None,
 ) -> list[LogRow]:
-    """The log, filtered by service and theme, in three queries whatever its length."""
+    """The log, filtered by service and theme (and `within`, a further filter on the
+    improvements: the reports' period and scope), in three queries whatever its length.
+    With `latest`, only that many, the most recently recorded first."""
     qs = ServiceImprovement.objects.select_related("service", "owner")
+    if within is not None:
+        qs = qs.filter(within)
     if service_id is not None:
         qs = qs.filter(service_id=service_id)
     if theme:
         qs = qs.filter(theme=theme)
+    if latest is not None:
+        qs = qs.order_by("-recorded_on", "-id")[:latest]
     seen = Case.objects.filter(case_visibility(member)).only("reference").order_by("reference")
     totals = _link_counts(qs)
     rows = []

@@ -1,13 +1,21 @@
 """seed_bulk writes a realistic history for reports: themes, stages with stored targets,
-decisions and root causes, escalations, refusals, remedies and surveys."""
+decisions and root causes, escalations, refusals, remedies, service improvements linked to
+their complaints, and surveys."""
 
 from __future__ import annotations
 
 import pytest
+from django.db.models import F
 
 from putright.cases.bulk import cases_bulk_insert
 from putright.cases.demo.build import reference_data_create
-from putright.cases.models import Case, Remedy, SatisfactionSurvey, StageRecord
+from putright.cases.models import (
+    Case,
+    Remedy,
+    SatisfactionSurvey,
+    ServiceImprovement,
+    StageRecord,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -36,3 +44,22 @@ def test_bulk_cases_carry_the_history_reports_read() -> None:
     assert Remedy.objects.filter(state="delivered").exists()
     assert SatisfactionSurvey.objects.exclude(answer=None).exists()
     assert Case.objects.filter(process="housing").exclude(tenure="").exists()
+
+
+def test_bulk_service_improvements_are_linked_to_complaints_of_their_service() -> None:
+    council = reference_data_create()
+    cases_bulk_insert(n=2000, services=list(council.services.values()), batch=500, seed=3)
+
+    improvements = ServiceImprovement.objects.all()
+    assert improvements.count() > 10
+    links = ServiceImprovement.cases.through.objects
+    assert not improvements.filter(cases=None).exists()
+    # Some are behind several complaints, always of their own service.
+    assert links.values("serviceimprovement_id").distinct().count() < links.count()
+    assert not links.exclude(case__service_id=F("serviceimprovement__service_id")).exists()
+    assert improvements.exclude(completed_on=None).exists()
+    assert improvements.filter(completed_on=None).exists()
+    assert len(set(improvements.values_list("theme", flat=True))) > 3
+    assert not improvements.filter(due_on__lt=F("recorded_on")).exists()
+    recorded = improvements.order_by("recorded_on").values_list("recorded_on", flat=True)
+    assert (recorded.last() - recorded.first()).days > 365  # type: ignore[operator]

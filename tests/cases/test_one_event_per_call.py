@@ -127,8 +127,15 @@ class TestOneTimelineEventPerServiceCall:
             ),
             (
                 "learning_recorded",
-                lambda: services.learning_add(
-                    case=case, actor=officer, lesson="Book surveys at once"
+                lambda: services.improvement_record(
+                    cases=[case],
+                    actor=officer,
+                    service=housing_repairs,
+                    theme="timeliness",
+                    description="Book surveys at once",
+                    owner=stage1_officer,
+                    due_on=D(2026, 12, 31),
+                    on=D(2026, 11, 20),
                 ),
             ),
             (

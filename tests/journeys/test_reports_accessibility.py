@@ -88,7 +88,7 @@ def test_the_cases_behind_a_figure_and_a_bad_filter_have_no_violations(
     expect(page.locator(".govuk-error-summary")).to_be_visible()
     axe(page)
     page.goto(site_url("/staff/reports/learning/?period=2025"))
-    expect(page.locator("#learning-entries")).to_be_visible()
+    expect(page.locator("#learning-improvements")).to_be_visible()
     axe(page)
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from django.core.files.base import ContentFile
 
 from putright.cases import services
-from putright.cases.models import Case, Category, RootCause
+from putright.cases.models import Case, Category, RootCause, Service
 from putright.cases.services import (
     ActionOwner,
     EvidenceFile,
@@ -23,7 +23,7 @@ from putright.cases.services import (
 from putright.core import clock
 from putright.policy.lifecycle import Decision, IssueDecision, ResponseContent
 from tests.cases.conftest import naive_add_working_days as add
-from tests.staff.personas import Council
+from tests.staff.personas import Council, Persona
 
 D = dt.date
 YEAR = (D(2025, 4, 1), D(2026, 3, 31))  # financial year 2025 to 2026
@@ -48,7 +48,6 @@ class Spec:
     remedy_paid: bool = False
     excluded: str = ""
     action_due: D | None = None
-    learning: bool = False
     ombudsman: str = ""
     maladministration: bool | None = None
     tenure: str = "rented"  # housing only; recorded at acknowledgement
@@ -56,8 +55,13 @@ class Spec:
     # review date (None: no review date set).
     adjustment: str = ""
     adjustment_review: D | None = None
-    # A service improvement recorded from the case when it is responded to, completed then.
+    # A service improvement (its theme) recorded from the case when it is responded to, due
+    # on `improvement_due` (or the day it is completed), completed on `improvement_completed`
+    # (None: not yet), and linked to the cases of the specs `improvement_also` as well.
+    improvement: str = ""
+    improvement_due: D | None = None
     improvement_completed: D | None = None
+    improvement_also: tuple[int, ...] = ()
     # The Ombudsman's determination, 30 working days after the enquiry: a finding per issue,
     # and orders as (due, complied or None), each in working days after the determination.
     findings: tuple[str, ...] = ()
@@ -174,7 +178,7 @@ SPECS = [
         remedy=Decimal("250.00"),
         ombudsman="housing_ombudsman",
         maladministration=True,
-        learning=True,
+        improvement="communication",
         improvement_completed=D(2025, 9, 15),
         findings=("severe_maladministration", "service_failure"),
         orders=((20, 15), (40, None)),
@@ -193,6 +197,11 @@ SPECS = [
         root_cause="staff-behaviour",
         adjustment="interpreter",
         adjustment_review=D(2026, 1, 15),
+        # Linked to another housing case and to a waste (corporate) case too; overdue by the
+        # end of the year.
+        improvement="staff_conduct",
+        improvement_due=D(2026, 3, 2),
+        improvement_also=(5, 8),
     ),
     Spec("housing", D(2026, 3, 31), ack_after=None, respond_after=None),
     Spec("waste", D(2025, 4, 3), category="waste-missed", decision="not_upheld"),
@@ -205,7 +214,10 @@ SPECS = [
         root_cause="delay",
         escalate=True,
         stage2_respond_after=None,
+        improvement="timeliness",
         improvement_completed=D(2025, 10, 20),
+        # The waste case of 3 April is behind the housing improvement above as well.
+        improvement_also=(8,),
     ),
     Spec("waste", D(2025, 9, 1), excluded="alternative_redress"),
     Spec(
@@ -215,11 +227,21 @@ SPECS = [
         category="communication",
         ack_after=5,
         respond_after=10,
-        learning=True,
+        improvement="communication",
         improvement_completed=D(2026, 4, 20),  # after the year
+        improvement_also=(8,),  # behind the waste improvement of June as well
     ),
     Spec("waste", D(2026, 4, 2), category="waste-missed"),  # after the year
 ]
+
+
+# Each improvement's description, by the spec it is recorded from.
+IMPROVEMENT_TEXT = {
+    4: "Tell residents when a survey is booked",
+    6: "Refresher training on respectful contact",
+    9: "Book missed collections for the next working day",
+    11: "Tell residents when a collection round changes",
+}
 
 
 def response(case: Case, stage: int, decision: str, final: bool) -> ResponseContent:
@@ -240,6 +262,8 @@ def build(council: Council) -> list[Case]:
     """Every spec as a case, through the services that officers' screens call."""
     team = council["complaints"].actor
     made = []
+    # Improvements are recorded once every case exists, so one can link any of them.
+    later: list[tuple[int, Case, Service, Persona, D]] = []
     for i, spec in enumerate(SPECS):
         service = council.housing if spec.service == "housing" else council.waste
         first = council["priya"] if spec.service == "housing" else council["sam"]
@@ -325,10 +349,6 @@ def build(council: Council) -> list[Case]:
                 services.remedy_update(
                     case=case, actor=first.actor, remedy=remedy, state="delivered", on=responded
                 )
-        if spec.learning:
-            services.learning_add(
-                case=case, actor=first.actor, lesson="Book surveys at once", on=responded
-            )
         if spec.escalate:
             services.escalation_request(
                 case=case,
@@ -346,23 +366,8 @@ def build(council: Council) -> list[Case]:
                     content=response(case, 2, spec.decision, final=True),
                     on=spec.stage2_responded,
                 )
-        if spec.improvement_completed is not None:
-            improvement = services.improvement_record(
-                cases=[case],
-                actor=first.actor,
-                service=service,
-                theme="communication",
-                description="Tell residents when a survey is booked",
-                owner=first.officer,
-                due_on=spec.improvement_completed,
-                on=responded,
-            )
-            services.improvement_complete(
-                improvement=improvement,
-                actor=first.actor,
-                note="Done",
-                on=spec.improvement_completed,
-            )
+        if spec.improvement:
+            later.append((i, case, service, first, responded))
         if spec.ombudsman:
             found = services.ombudsman_case_open(
                 case=case,
@@ -407,6 +412,26 @@ def build(council: Council) -> list[Case]:
                         ),
                         on=complied,
                     )
+    for i, case, service, first, responded in later:
+        spec = SPECS[i]
+        # As the learning screen records it: the case's own service, the case first.
+        improvement = services.improvement_record(
+            cases=[case, *(made[j] for j in spec.improvement_also)],
+            actor=first.actor,
+            service=service,
+            theme=spec.improvement,
+            description=IMPROVEMENT_TEXT[i],
+            owner=first.officer,
+            due_on=spec.improvement_due or spec.improvement_completed or responded,
+            on=responded,
+        )
+        if spec.improvement_completed is not None:
+            services.improvement_complete(
+                improvement=improvement,
+                actor=first.actor,
+                note="Done",
+                on=spec.improvement_completed,
+            )
     return made
 
 
@@ -443,6 +468,80 @@ class Counted:
     findings: dict[str, int]  # finding: issues determined
     determinations: int
     orders: list[int]  # due, complied by the due date, late, not yet, overdue today (any)
+
+
+@dataclass(frozen=True)
+class Improvement:
+    """A service improvement of the set, as the specs say it was recorded."""
+
+    spec: int  # the case it was recorded from (its index in SPECS)
+    theme: str
+    service: str  # the recording case's service: "housing" or "waste"
+    recorded: D
+    due: D
+    completed: D | None
+    cases: tuple[int, ...]  # every linked case (indexes in SPECS)
+    text: str
+
+
+def improvements() -> list[Improvement]:
+    found = []
+    for i, s in enumerate(SPECS):
+        if s.improvement and s.responded is not None:
+            due = s.improvement_due or s.improvement_completed or s.responded
+            found.append(
+                Improvement(
+                    spec=i,
+                    theme=s.improvement,
+                    service=s.service,
+                    recorded=s.responded,
+                    due=due,
+                    completed=s.improvement_completed,
+                    cases=(i, *s.improvement_also),
+                    text=IMPROVEMENT_TEXT[i],
+                )
+            )
+    return found
+
+
+def learning(
+    period: tuple[D, D], *, by: str, service: str = "", process: str = ""
+) -> dict[str, list[int]]:
+    """Service improvements counted day by day: by "service" (its name), "theme" (its code)
+    or "all", [recorded in the period, complaints behind those, completed in the period].
+    A service filter keeps the improvements of that service; a process filter those with a
+    case of that process. The complaints behind are the linked cases within the filter,
+    each once per row however many improvements it is behind."""
+
+    def case_in(index: int) -> bool:
+        spec = SPECS[index]
+        return (not service or spec.service == service) and (not process or spec.process == process)
+
+    rows: dict[str, list[int]] = {}
+    behind: dict[str, set[int]] = {}
+    found = improvements()
+    for day in days(period):
+        for imp in found:
+            if service and imp.service != service:
+                continue
+            if process and not any(SPECS[c].process == process for c in imp.cases):
+                continue
+            key = {"service": SERVICE_NAMES[imp.service], "theme": imp.theme, "all": "All"}[by]
+            if imp.recorded == day:
+                rows.setdefault(key, [0, 0, 0])[0] += 1
+                behind.setdefault(key, set()).update(c for c in imp.cases if case_in(c))
+            if imp.completed == day:
+                rows.setdefault(key, [0, 0, 0])[2] += 1
+    for key, row in rows.items():
+        row[1] = len(behind.get(key, set()))
+    return rows
+
+
+def improvement_state(imp: Improvement, today: D) -> str:
+    """What the learning log says of it today: complete once its completion is recorded."""
+    if imp.completed is not None:
+        return "Complete"
+    return "Overdue" if imp.due < today else "Due"
 
 
 def _add(found: dict[Any, list[int]], key: Any, *flags: bool) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from putright.cases.models.learning import THEMES
 from putright.cases.models.ombudsman import FINDINGS
 from putright.core import clock
 from putright.reports.models import (
@@ -23,6 +24,7 @@ from putright.reports.models import (
 )
 from putright.reports.records import Editor, PublicationInput, publication_add
 from tests.letters.conftest import pdf_info, pdf_text, squash
+from tests.reports import dataset
 from tests.reports.dataset import (
     PROCESS_NAMES,
     Q2,
@@ -32,6 +34,7 @@ from tests.reports.dataset import (
     Counted,
     build,
     count,
+    in_year,
 )
 from tests.staff.personas import Council
 
@@ -144,12 +147,28 @@ class TestTheAnnualReportFigures:
         counted = count(YEAR, clock.today())
         improvements = response.context["report"].improvements
         assert len(improvements) == counted.improvements == 2
-        assert [i["complaints"] for i in improvements] == [1, 1]
-        assert shown(response.context, "improvements_themes") == {
-            "Communication": [counted.improvements]
-        }
+        done = sorted(
+            (i for i in dataset.improvements() if in_year(i.completed)),
+            key=lambda i: i.completed or YEAR[0],
+        )
+        # The second was linked to two complaints.
+        assert [i["complaints"] for i in improvements] == [len(i.cases) for i in done] == [1, 2]
         content = response.content.decode()
-        assert content.count("Tell residents when a survey is booked") == counted.improvements
+        for improvement in dataset.improvements():
+            assert (improvement.text in content) == (improvement in done), improvement.text
+
+    def test_the_annual_report_counts_the_improvements_by_theme_with_the_complaints_behind(
+        self, built: None, client_for: Callable[[str], Client]
+    ) -> None:
+        response = client_for("insight").get(ANNUAL, {"year": "2025"})
+        labels = dict(THEMES)
+        assert shown(response.context, "improvements_themes") == {
+            labels[theme]: counts for theme, counts in dataset.learning(YEAR, by="theme").items()
+        }
+        # One table of themes in (d): the improvements' own themes, no second reckoning.
+        section = response.content.decode().split('id="section-d"', 1)[1]
+        section = section.split('id="section-e"', 1)[0]
+        assert section.count("<caption") == 2  # the improvements completed, and by theme
 
     def test_the_refused_complaints_are_summarised_by_their_exclusion_reason(
         self, built: None, client_for: Callable[[str], Client]
@@ -228,6 +247,17 @@ class TestTheGovernancePackFigures:
         assert_figures_match(response.context, count(Q2, today), trend="previous")
         improvements = response.context["pack"].improvements
         assert len(improvements) == count(Q3, today).improvements == 1
+        # (b): improvements recorded and completed by service, the quarter before first.
+        before, now = dataset.learning(Q2, by="service"), dataset.learning(Q3, by="service")
+        assert shown(response.context, "trend_learning") == {
+            name: [
+                before.get(name, [0, 0, 0])[0],
+                now.get(name, [0, 0, 0])[0],
+                before.get(name, [0, 0, 0])[2],
+                now.get(name, [0, 0, 0])[2],
+            ]
+            for name in before.keys() | now.keys()
+        }
 
     def test_the_pack_shows_the_ombudsman_findings_and_orders_of_the_quarter(
         self, built: None, client_for: Callable[[str], Client]

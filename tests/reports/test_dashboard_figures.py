@@ -12,11 +12,11 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from putright.cases.models import Case, Category, RootCause
-from putright.reports import selectors
+from putright.cases.models import Case, Category, RootCause, Service
+from putright.reports import oversight, selectors
 from putright.reports.scope import ReportScope
 from putright.reports.tables import Table
-from tests.reports.dataset import SPECS, YEAR, Spec, build, in_year
+from tests.reports.dataset import SPECS, YEAR, Spec, build, in_year, learning
 from tests.staff.personas import Council
 
 pytestmark = pytest.mark.django_db
@@ -171,7 +171,7 @@ class TestEscalationAndOutcomes:
         assert figures(selectors.root_causes(scope())) == expected
 
 
-class TestRefusalsRemediesActionsOmbudsmanLearning:
+class TestRefusalsRemediesActionsOmbudsman:
     def test_refused_by_exclusion_reason(self, built: list[Case]) -> None:
         expected = Counter(s.excluded for s in SPECS if s.excluded and received(s))
         table = selectors.refused_by_reason(scope())
@@ -195,13 +195,52 @@ class TestRefusalsRemediesActionsOmbudsmanLearning:
         (row,) = selectors.actions_overdue(scope()).rows
         assert [c.value for c in row.cells] == [len(due), len(overdue)]
 
-    def test_ombudsman_cases_and_learning(self, built: list[Case]) -> None:
+    def test_ombudsman_cases_and_their_findings(self, built: list[Case]) -> None:
         ombudsman = [s for s in SPECS if s.ombudsman]
         (row,) = selectors.ombudsman_cases(scope()).rows
         assert row.cells[0].value == len(ombudsman)
         assert row.cells[2].value == sum(1 for s in ombudsman if s.maladministration)
-        learning = Counter(service_name(s) for s in SPECS if s.learning and in_year(s.responded))
-        assert figures(selectors.learning(scope())) == learning
+
+
+class TestLearning:
+    """The learning figures are the service improvements the learning screen records."""
+
+    @staticmethod
+    def shown(table: Table) -> dict[str, list[Any]]:
+        return {row.label: [c.value for c in row.cells] for row in table.rows}
+
+    def test_improvements_recorded_with_the_complaints_behind_them_and_completed_by_service(
+        self, built: list[Case]
+    ) -> None:
+        expected = learning(YEAR, by="service")
+        assert self.shown(oversight.improvements_by_service(scope())) == expected
+        # Guards the oracle: one improvement is behind three complaints, one complaint is
+        # behind two improvements, and one improvement is completed after the year.
+        assert expected == {"Housing repairs": [2, 4, 1], "Waste and recycling": [2, 3, 1]}
+
+    def test_a_service_filter_counts_that_services_improvements(self, built: list[Case]) -> None:
+        waste = Service.objects.get(name="Waste and recycling")
+        found = oversight.improvements_by_service(scope(service_id=waste.pk))
+        assert self.shown(found) == learning(YEAR, by="service", service="waste")
+
+    def test_a_process_filter_counts_an_improvement_once_however_many_of_its_cases_match(
+        self, built: list[Case]
+    ) -> None:
+        # The waste improvement is linked to two corporate complaints: still one improvement.
+        found = oversight.improvements_by_service(scope(process="corporate"))
+        expected = learning(YEAR, by="service", process="corporate")
+        assert self.shown(found) == expected
+        assert expected["Waste and recycling"][0] == 2
+        # The housing improvement linked to a waste complaint counts under corporate too.
+        assert expected["Housing repairs"] == [1, 1, 0]
+
+    def test_the_dashboard_shows_the_learning_table(
+        self, built: list[Case], client_for: Callable[[str], Client]
+    ) -> None:
+        page = client_for("insight").get("/staff/reports/performance/", {"period": "2025"})
+        (shown,) = [t for t in page.context["tables"] if t["table"].key == "learning"]
+        rows = {r["label"]: [c.value for c in r["cells"]] for r in shown["rows"]}
+        assert rows == learning(YEAR, by="service")
 
 
 class TestCasesBehindEachFigure:

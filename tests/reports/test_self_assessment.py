@@ -27,7 +27,7 @@ from putright.reports.assessment_measures import MEASURES
 from putright.reports.drill import figure_filter
 from putright.reports.models import AssessmentAnswer
 from tests.cases.conftest import naive_add_working_days as add
-from tests.reports.dataset import SPECS, YEAR, build, in_year
+from tests.reports.dataset import SPECS, YEAR, build, in_year, learning
 from tests.staff.personas import Council
 
 pytestmark = pytest.mark.django_db
@@ -103,7 +103,8 @@ def oracle(process: str) -> dict[str, tuple[int, int | None]]:
         ),
         "exclusions_explained": (len(refused), len(refused)),  # every refusal gave reasons
         "remedies_delivered": (sum(s.remedy_paid for s in remedies), len(remedies)),
-        "learning_recorded": (sum(s.learning and in_year(s.responded) for s in specs), None),
+        # Code 9.1: service improvements recorded in the year with a complaint of the process.
+        "learning_recorded": (learning(YEAR, by="all", process=process)["All"][0], None),
     }
 
 
@@ -136,8 +137,9 @@ class TestTheLiveFigures:
     def test_the_cases_behind_each_figure_are_as_many_as_its_misses(
         self, built: list[Case], code_id: str, process: str
     ) -> None:
-        # In the set each case has at most one stage record, adjustment, remedy or lesson
-        # of each kind, so the cases behind a miss are as many as the misses counted.
+        # In the set each case has at most one stage record, adjustment or remedy of each
+        # kind, so the cases behind a miss are as many as the misses counted; behind the
+        # improvements counted are the complaints linked to them.
         expected = oracle(process)
         assessment = assessment_for(code_named(code_id), FY, today=TODAY)
         for row in assessment.rows:
@@ -150,6 +152,8 @@ class TestTheLiveFigures:
                 figure, key = measured.drill
                 _, found = figure_filter(assessment.scope, figure=figure, key=key)
                 listed = Case.objects.filter(found).count()
+            if measured.key == "learning_recorded":
+                part = learning(YEAR, by="all", process=process)["All"][1]
             assert listed == (part if whole is None else whole - part), measured.key
 
     def test_the_page_shows_the_figure_and_links_to_the_cases_behind_the_misses(
@@ -381,14 +385,14 @@ class TestDocuments:
         assert "Measured in PutRight for 2025 to 2026: 66.7% (4 of 6)" in row.cells[2].text
         assert "Action: Triage every morning" in row.cells[3].text
         assert "To comply by 1 July 2026." in row.cells[3].text
-        learning = next(
+        code_9_1 = next(
             r for t in document.tables for r in t.rows if r.cells[0].text.startswith("9.1.")
         )
-        lessons = oracle("housing")["learning_recorded"][0]
-        assert lessons == 1
+        recorded = oracle("housing")["learning_recorded"][0]
+        assert recorded == 2
         assert (
-            "Measured in PutRight for 2025 to 2026: 1 lesson recorded from complaints in the year."
-            in learning.cells[2].text
+            "Measured in PutRight for 2025 to 2026: 2 service improvements recorded from "
+            "complaints in the year." in code_9_1.cells[2].text
         )
 
     def test_the_pdf_holds_each_section_heading_and_a_measured_figure(

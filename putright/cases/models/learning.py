@@ -35,4 +35,14 @@ class ServiceImprovement(models.Model):
 
     class Meta:
         ordering = ["service__name", "theme", "due_on", "id"]
-        indexes = [models.Index(fields=["service", "theme"], name="improvement_by_service_theme")]
+        indexes = [
+            models.Index(fields=["service", "theme"], name="improvement_by_service_theme"),
+            # Every learning figure counts the improvements recorded, and apart those
+            # completed, in a period (putright.reports.oversight).
+            models.Index(fields=["recorded_on"], name="improvement_recorded"),
+            models.Index(
+                fields=["completed_on"],
+                condition=models.Q(completed_on__isnull=False),
+                name="improvement_completed",
+            ),
+        ]

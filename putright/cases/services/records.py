@@ -18,7 +18,6 @@ from putright.cases.models import (
     DisclosedDisability,
     EqualityMonitoring,
     FrozenDecision,
-    LearningEntry,
     Officer,
     OutstandingAction,
     ReasonableAdjustment,
@@ -285,23 +284,6 @@ def action_update(
         after={"action": action.pk, "text": text, "completed": completed},
     )
     return update
-
-
-@transaction.atomic
-def learning_add(
-    *, case: Case, actor: Actor, lesson: str, improvement: str = "", on: date | None = None
-) -> LearningEntry:
-    case_claim(case)
-    entry = LearningEntry.objects.create(
-        case=case,
-        lesson=_required(lesson, "what was learnt"),
-        improvement=improvement,
-        recorded_on=on or clock.today(),
-    )
-    timeline_record(
-        case=case, actor=actor, action="learning_recorded", summary=f"Learning: {lesson[:200]}"
-    )
-    return entry
 
 
 @transaction.atomic

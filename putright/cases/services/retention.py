@@ -5,7 +5,10 @@ of free text written by or about the person (what they said, reasons, findings, 
 the timeline's summaries and before/after values). What reports count stays: the case and
 its rows, with their service, status, stage, kind, channel, dates, decisions, remedy kinds
 and amounts, exclusion and hold codes, and the equality-monitoring answers (never tied to a
-person once the person is anonymised). Attachments are deleted, files and rows.
+person once the person is anonymised). Attachments are deleted, files and rows. A service
+improvement linked to the case stays (it is the council's learning, often from many
+cases); its description and completion note go once every case linked to it is
+anonymised.
 
 The timeline is append-only (migration 0002, ADR 0002). This module is the one place that
 changes it: a raw UPDATE, on PostgreSQL after `SET LOCAL putright.timeline_redaction = 'on'`
@@ -29,7 +32,7 @@ from typing import Any
 
 from django.core.files.storage import default_storage
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 
 from putright.cases.models import (
     ActionUpdate,
@@ -57,6 +60,7 @@ from putright.cases.models import (
     Representative,
     ResponsePlan,
     Restriction,
+    ServiceImprovement,
     StageRecord,
     TimelineEvent,
 )
@@ -70,6 +74,8 @@ logger = logging.getLogger(__name__)
 ENDED_STATUSES = (str(CaseStatus.CLOSED), str(CaseStatus.WITHDRAWN), str(CaseStatus.EXCLUDED))
 # Put where a name is expected, so screens and letters still read.
 ANONYMISED = "Anonymised"
+# Put in place of a service improvement's description once no case behind it is kept.
+IMPROVEMENT_REDACTED = "Details removed after the retention period"
 
 # Timeline before/after keys whose values are codes, dates, numbers or flags: they stay
 # when the value looks like one (lower-case code or ISO date, a number, a flag). Every
@@ -225,12 +231,27 @@ def _case_record_redact(ids: Sequence[int], *, now: datetime) -> None:
     OutstandingAction.objects.filter(case_id__in=ids).update(description="")
     ActionUpdate.objects.filter(action__case_id__in=ids).update(text="")
     LearningEntry.objects.filter(case_id__in=ids).update(lesson="", improvement="")
+    _improvements_redact(ids)
     OmbudsmanCase.objects.filter(case_id__in=ids).update(
         their_reference="", enquiry="", determination="", information_sent=""
     )
     OmbudsmanFinding.objects.filter(ombudsman_case__case_id__in=ids).update(issue="")
     OmbudsmanOrder.objects.filter(ombudsman_case__case_id__in=ids).update(order="", evidence="")
     Correspondence.objects.filter(case_id__in=ids).update(subject="", body="")
+
+
+def _improvements_redact(ids: Sequence[int]) -> None:
+    """A service improvement is the council's learning, linked to every case behind it: it
+    stays, with its service, theme, owner and dates, which the reports count. Its words
+    may still name a person, so they go once every case behind it is anonymised; while one
+    of them is kept, so are the words (that case's own retention decides). The cases of
+    this batch are already marked anonymised."""
+    links = ServiceImprovement.cases.through.objects
+    ours = links.filter(serviceimprovement_id=OuterRef("pk"), case_id__in=ids)
+    kept = links.filter(serviceimprovement_id=OuterRef("pk"), case__anonymised_at__isnull=True)
+    ServiceImprovement.objects.filter(Exists(ours)).exclude(Exists(kept)).update(
+        description=IMPROVEMENT_REDACTED, completion_note=""
+    )
 
 
 def _responses_redact(ids: Sequence[int]) -> None:

@@ -31,6 +31,7 @@ from putright.cases.models import (
     OutstandingAction,
     Person,
     Remedy,
+    ServiceImprovement,
     StageRecord,
     TimelineEvent,
     TimelineIsAppendOnly,
@@ -194,12 +195,21 @@ def full_case(
             completed=True,
             on=D(2026, 12, 7),
         )
-        services.learning_add(
-            case=case,
+        improvement = services.improvement_record(
+            cases=[case],
             actor=me,
-            lesson="Zebedee's report sat unread",
-            improvement="Quince Lane patch gets a weekly check",
+            service=case.service,
+            theme="timeliness",
+            description="Zebedee's report sat unread: Quince Lane patch gets a weekly check",
+            owner=officer,
+            due_on=D(2026, 12, 14),
             on=D(2026, 12, 7),
+        )
+        services.improvement_complete(
+            improvement=improvement,
+            actor=me,
+            note="Weekly checks of Quince Lane since 14 December",
+            on=D(2026, 12, 14),
         )
         services.equality_answers_record(
             case=case, answers={"age_band": "65 to 74", "disability": "Yes"}
@@ -294,6 +304,11 @@ def report_counts() -> dict[str, Any]:
         ),
         "adjustments": list(Person.objects.values("adjustments__kind")),
         "ombudsman": list(OmbudsmanCase.objects.values("maladministration_found")),
+        "improvements": list(
+            ServiceImprovement.objects.values(
+                "service_id", "theme", "owner_id", "due_on", "completed_on", "recorded_on", "cases"
+            ).order_by("pk", "cases")
+        ),
         "equality": {f: equality_answers_aggregate(field=f) for f in ("age_band", "disability")},
         "timeline": list(
             TimelineEvent.objects.exclude(action="anonymised")
@@ -388,6 +403,28 @@ class TestRetention:
         run(D(2033, 6, 1), "retention")
         person.refresh_from_db()
         assert person.anonymised_at is not None and person.email == ""
+
+    def test_a_service_improvement_keeps_its_words_until_every_case_behind_it_is_anonymised(
+        self, full_case: Callable[..., Case], officer: Officer
+    ) -> None:
+        old = full_case()
+        newer = full_case(closed=D(2027, 6, 1))
+        improvement = ServiceImprovement.objects.get(cases=old)
+        improvement.cases.add(newer)
+
+        run(PAST, "retention")
+
+        improvement.refresh_from_db()
+        assert improvement.description.startswith("Zebedee's report sat unread")
+        assert improvement.completion_note.startswith("Weekly checks")
+        # Six years after the second case ended, no case behind it is kept: the words go,
+        # the improvement (its service, theme, owner and dates) stays for the reports.
+        run(D(2033, 6, 1), "retention")
+        improvement.refresh_from_db()
+        assert improvement.description == "Details removed after the retention period"
+        assert improvement.completion_note == ""
+        assert (improvement.theme, improvement.completed_on) == ("timeliness", D(2026, 12, 14))
+        assert set(improvement.cases.all()) == {old, newer}
 
     def test_running_it_again_does_nothing_more(self, full_case: Callable[..., Case]) -> None:
         full_case()
