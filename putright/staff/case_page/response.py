@@ -3,6 +3,7 @@ returned) and what the composer shows beside its form (see putright.staff.case_p
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 
 from django.db.models import Q
@@ -74,7 +75,7 @@ def person_words(*, case: Case, record: CaseRecord) -> list[dict[str, Any]]:
         if stage.request_context.strip():
             words.append(
                 {
-                    "at": clock.start_of_day(stage.requested_on or case.received_on),
+                    "at": _requested_at(record, number, stage.requested_on or case.received_on),
                     "title": f"Why they asked for stage {number}",
                     "text": stage.request_context,
                     "outcomes_sought": "",
@@ -84,6 +85,19 @@ def person_words(*, case: Case, record: CaseRecord) -> list[dict[str, Any]]:
             )
     words.sort(key=lambda w: w["at"])
     return words
+
+
+def _requested_at(record: CaseRecord, number: int, day: date) -> datetime:
+    """When the person asked for stage `number`: the moment of the request's timeline event
+    (the stage record keeps only the date, and a request made in the afternoon must not sort
+    before what the person added that morning); 09:00 that day if there is no event."""
+    said = f"Stage {number} requested"
+    moments = [
+        item["at"]
+        for item in record.timeline
+        if item["kind"] == "event" and str(item["title"]).startswith(said)
+    ]
+    return max(moments) if moments else clock.start_of_day(day)
 
 
 def composer_context(*, case: Case, record: CaseRecord) -> dict[str, Any]:
