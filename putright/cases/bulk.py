@@ -210,8 +210,11 @@ class _History:
             found = _Learning(case.service_id, self.rng.choice([1, 1, 2, 3, 4]), [], day)
             batch.learning.append(found)
             batch.open_learning[case.service_id] = found
-        found.cases.append(case)
         found.recorded = max(found.recorded, day)
+        # Both of a case's responses may draw learning: it is behind an improvement once.
+        if any(linked is case for linked in found.cases):
+            return
+        found.cases.append(case)
         if len(found.cases) >= found.size:
             del batch.open_learning[case.service_id]
 

@@ -63,3 +63,29 @@ def test_bulk_service_improvements_are_linked_to_complaints_of_their_service() -
     assert not improvements.filter(due_on__lt=F("recorded_on")).exists()
     recorded = improvements.order_by("recorded_on").values_list("recorded_on", flat=True)
     assert (recorded.last() - recorded.first()).days > 365  # type: ignore[operator]
+
+
+def test_a_case_whose_two_responses_both_draw_learning_is_behind_the_improvement_once() -> None:
+    """Stage 1 and stage 2 responses of one case may both draw learning while its service's
+    improvement is still taking complaints: the case is linked once (the link is unique)."""
+    import datetime as dt
+    import random
+
+    from putright.cases.bulk import _Batch, _History
+    from putright.cases.models import Case
+    from putright.core.policy import working_calendar
+
+    council = reference_data_create()
+    cases_bulk_insert(n=20, services=list(council.services.values()), batch=20, seed=5)
+    case = Case.objects.first()
+    assert case is not None
+    history = _History(random.Random(1), working_calendar(), dt.date(2026, 12, 1))
+    batch = _Batch()
+    history.learn(case, dt.date(2026, 5, 1), batch)
+    batch.learning[0].size = 4  # still taking complaints when the stage 2 response comes
+    batch.open_learning[case.service_id] = batch.learning[0]
+    history.learn(case, dt.date(2026, 6, 1), batch)
+
+    assert len(batch.learning) == 1
+    assert [c.pk for c in batch.learning[0].cases] == [case.pk]
+    assert batch.learning[0].recorded == dt.date(2026, 6, 1)
